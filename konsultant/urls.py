@@ -1,0 +1,19 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from core import views as core_views
+
+urlpatterns = [
+    path("", core_views.root, name="root"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", include("guide.urls")),
+    path("staff/", include("accounts.urls")),
+    prefix_default_language=True,
+)
+
+handler404 = "core.views.not_found"
+handler500 = "core.views.server_error"
