@@ -122,6 +122,7 @@ class Snapshot:
     channels: dict[str, Channel]
     triage: dict[str, tuple[TriageRule, ...]]  # purpose -> rules
     details: dict[str, tuple[tuple[str, Text], ...]]  # purpose -> (detail key, label)
+    free_movement: frozenset[str]  # ISO codes of EU/EEA/Swiss states: not our clients
 
     def procedure_list(self, kind: str | None = None) -> list[ProcedureVersion]:
         items = [p for p in self.procedures.values() if kind is None or p.kind == kind]
@@ -155,9 +156,9 @@ class Catalogue:
             version = versions.at(date)
             if version is not None:
                 procedures[slug] = version
-        rules, details = triage
+        rules, details, free_movement = triage
         by_purpose = {p: tuple(r for r in rules if r.purpose == p and r.recommend in procedures) for p in PURPOSES}
-        return Snapshot(date, procedures, fees, channels, by_purpose, details)
+        return Snapshot(date, procedures, fees, channels, by_purpose, details, free_movement)
 
     def history(self, slug: str) -> list[ProcedureVersion]:
         versions = self.procedures.get(slug)
@@ -236,6 +237,10 @@ def load_filing_schedule(path: Path) -> dict[str, Channel]:
 
 def load_triage(path: Path):
     root = _read(path)
+    free_movement = root.strings("free_movement")
+    for code in free_movement:
+        if len(code) != 2 or not code.isupper():
+            root.fail("free_movement", f"{code!r} is not an ISO 3166 alpha-2 code")
     details = {}
     detail_table = root.table("details")
     for purpose in detail_table.data:
@@ -255,7 +260,7 @@ def load_triage(path: Path):
         rules.append(TriageRule(purpose, detail, r.string("recommend"), r.text("reason"), r.boolean("primary", True)))
         r.done()
     root.done()
-    return tuple(rules), details
+    return tuple(rules), details, frozenset(free_movement)
 
 
 def load_procedure(path: Path) -> ProcedureVersion:
@@ -303,7 +308,7 @@ def _check_references(catalogue: Catalogue):
             for c_start, c_end, channels in catalogue.filing_schedules.intervals():
                 if c_start < end and start < c_end and proc.filing not in channels:
                     raise CatalogueError(proc.path, "filing", f"{proc.filing!r} is not in the filing schedule from {c_start}")
-    for start, end, (rules, _details) in catalogue.triage_versions.intervals():
+    for start, end, (rules, _details, _free) in catalogue.triage_versions.intervals():
         for rule in rules:
             if rule.recommend not in catalogue.procedures:
                 raise CatalogueError(f"triage/{start}.toml", "rules", f"unknown procedure {rule.recommend!r}")

@@ -1,6 +1,7 @@
 """The process-wide catalogue, loaded once at start-up, and "what applies today"."""
 
 import datetime as dt
+from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
@@ -13,7 +14,7 @@ _catalogue: Catalogue | None = None
 def get_catalogue() -> Catalogue:
     global _catalogue
     if _catalogue is None:
-        _catalogue = load_catalogue()
+        _catalogue = load_catalogue(Path(settings.CATALOGUE_DATA_DIR))
     return _catalogue
 
 

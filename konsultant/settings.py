@@ -191,13 +191,14 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 
 # E-mail: console by default; SMTP when EMAIL_HOST is set.
-EMAIL_HOST = env_str("EMAIL_HOST")
-if EMAIL_HOST:
+# (Lower-case local name: Django refuses EMAIL_* settings next to MAILERS.)
+_smtp_host = env_str("EMAIL_HOST")
+if _smtp_host:
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
-                "host": EMAIL_HOST,
+                "host": _smtp_host,
                 "port": env_int("EMAIL_PORT", 587),
                 "username": env_str("EMAIL_HOST_USER", ""),
                 "password": env_str("EMAIL_HOST_PASSWORD", ""),
@@ -230,6 +231,8 @@ SECURE_CSP = {
 # The date the catalogue is evaluated at; empty means today. Lets staff preview
 # a future change of the law ("what applies on 1 Jan 2027?").
 CATALOGUE_DATE = env_str("CATALOGUE_DATE", "")
+# Where the catalogue's data files are; only tests point it elsewhere.
+CATALOGUE_DATA_DIR = env_str("CATALOGUE_DATA_DIR", str(BASE_DIR / "catalogue" / "data"))
 
 LOGGING = {
     "version": 1,

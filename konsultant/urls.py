@@ -12,6 +12,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("guide.urls")),
     path("staff/", include("accounts.urls")),
+    path("staff/catalogue/", include("catalogue.urls")),
     prefix_default_language=True,
 )
 

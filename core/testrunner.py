@@ -1,0 +1,20 @@
+import os
+
+from django.conf import settings
+from django.test.runner import DiscoverRunner
+
+
+class Runner(DiscoverRunner):
+    """Django's runner with a fast password hasher (Argon2 is slow on purpose)."""
+
+    def setup_test_environment(self, **kwargs):
+        super().setup_test_environment(**kwargs)
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+        # Tests run without collectstatic, so no manifest of hashed file names.
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+        # Playwright's sync API runs an event loop in the test thread; the ORM
+        # calls made next to it from the same thread are safe.
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
