@@ -1,6 +1,17 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language, get_language_info
+
+
+def _url_in(path: str, code: str) -> str:
+    try:
+        resolve(path.split("?")[0])
+    except Resolver404:
+        # On a 404 there is no "same page" in another language: offer the home page.
+        with translation.override(code):
+            return reverse("guide:home")
+    return translate_url(path, code)
 
 
 def site(request):
@@ -14,7 +25,7 @@ def site(request):
             {
                 "code": code,
                 "name_local": info["name_local"],
-                "url": translate_url(path, code),
+                "url": _url_in(path, code),
                 "current": code == current,
             }
         )
