@@ -11,6 +11,7 @@ catalogue can answer "what applied on date D" for any D since the first file.
 """
 
 import bisect
+import hashlib
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
@@ -138,6 +139,7 @@ class Catalogue:
     filing_schedules: Versioned
     triage_versions: Versioned
     procedures: dict[str, Versioned] = field(default_factory=dict)
+    version: str = ""  # a hash of every data file: changes whenever the data does
     _cache: dict = field(default_factory=dict, repr=False)
 
     def at(self, date: dt.date) -> Snapshot:
@@ -329,4 +331,8 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
     for folder in sorted(p for p in (data_dir / "procedures").iterdir() if p.is_dir()):
         catalogue.procedures[folder.name] = _versions(files(f"procedures/{folder.name}"), load_procedure)
     _check_references(catalogue)
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.rglob("*.toml")):
+        digest.update(path.read_bytes())
+    catalogue.version = digest.hexdigest()[:16]
     return catalogue

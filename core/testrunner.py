@@ -10,6 +10,9 @@ class Runner(DiscoverRunner):
     def setup_test_environment(self, **kwargs):
         super().setup_test_environment(**kwargs)
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+        # Page caching would let one test see another's page; core/tests/test_cache.py
+        # turns it on where it is the subject.
+        settings.PAGE_CACHE_SECONDS = 0
         # Tests run without collectstatic, so no manifest of hashed file names.
         settings.STORAGES = {
             **settings.STORAGES,

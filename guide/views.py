@@ -7,20 +7,25 @@ from django.utils.translation import get_language
 from catalogue.registry import current, today
 from catalogue.schema import KINDS
 
+from core.cache import cache_public_page
+
 from . import triage
 from .forms import DetailForm, TriageForm
 
 
+@cache_public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "guide/home.html")
 
 
+@cache_public_page
 def procedure_list(request: HttpRequest) -> HttpResponse:
     snapshot = current()
     groups = [(kind, snapshot.procedure_list(kind)) for kind in KINDS]
     return render(request, "guide/procedure_list.html", {"groups": [g for g in groups if g[1]]})
 
 
+@cache_public_page
 def procedure_detail(request: HttpRequest, slug: str) -> HttpResponse:
     snapshot = current()
     procedure = snapshot.procedures.get(slug)
@@ -40,6 +45,7 @@ def _step1(request: HttpRequest) -> TriageForm:
     return TriageForm(request.GET or None, today=today())
 
 
+@cache_public_page
 def triage_start(request: HttpRequest) -> HttpResponse:
     # Pre-filled from the URL when the reader comes back with "Change".
     form = TriageForm(initial=request.GET.dict(), today=today())
@@ -63,6 +69,7 @@ def _step1_or_response(request: HttpRequest):
     return step1, None
 
 
+@cache_public_page
 def triage_details(request: HttpRequest) -> HttpResponse:
     step1, response = _step1_or_response(request)
     if response:
@@ -77,6 +84,7 @@ def _details_context(request, step1: TriageForm, form: DetailForm) -> dict:
     return {"form": form, "step1": step1, "hidden": hidden, "change_query": urlencode(hidden)}
 
 
+@cache_public_page
 def triage_result(request: HttpRequest) -> HttpResponse:
     step1, response = _step1_or_response(request)
     if response:
@@ -91,5 +99,6 @@ def triage_result(request: HttpRequest) -> HttpResponse:
     return render(request, "guide/triage_result.html", context)
 
 
+@cache_public_page
 def eu_citizens(request: HttpRequest) -> HttpResponse:
     return render(request, "guide/eu_citizens.html", {"polish": False})

@@ -124,7 +124,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions and a busy timeout avoid "database is locked" under
     # concurrent writers; WAL lets readers proceed while one process writes.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
@@ -227,6 +227,10 @@ SECURE_CSP = {
     "frame-ancestors": ["'none'"],
     "form-action": ["'self'"],
 }
+
+# Seconds an anonymous reader's guide or questionnaire page is served from the
+# cache (0 turns page caching off). See core/cache.py.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # The date the catalogue is evaluated at; empty means today. Lets staff preview
 # a future change of the law ("what applies on 1 Jan 2027?").

@@ -3,13 +3,13 @@ from django.test import TestCase
 
 from core.tests.base import CastTestCase
 
-URL = "/pl/staff/login/"
+URL = "/en/staff/login/"
 
 
 class LoginTests(CastTestCase):
     def test_staff_log_in_and_land_in_the_staff_area(self):
         response = self.client.post(URL, {"username": "konsultant", "password": "pw"})
-        self.assertRedirects(response, "/pl/staff/")
+        self.assertRedirects(response, "/en/staff/")
 
     def test_a_wrong_password_shows_the_error_summary(self):
         response = self.client.post(URL, {"username": "konsultant", "password": "nope"})
@@ -27,8 +27,8 @@ class LoginTests(CastTestCase):
 
     def test_logout_is_a_post(self):
         self.client.force_login(self.consultant)
-        self.assertEqual(self.client.get("/pl/staff/logout/").status_code, 405)
-        self.assertRedirects(self.client.post("/pl/staff/logout/"), "/pl/staff/login/")
+        self.assertEqual(self.client.get("/en/staff/logout/").status_code, 405)
+        self.assertRedirects(self.client.post("/en/staff/logout/"), "/en/staff/login/")
 
 
 class PasswordHashingTests(TestCase):
