@@ -36,4 +36,4 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 need_apt msgfmt gettext
-.venv/bin/python manage.py compilemessages -v 0 --ignore=.venv
+DEBUG=true .venv/bin/python manage.py compilemessages -v 0 --ignore=.venv --ignore=.cache
