@@ -1,3 +1,4 @@
+import logging
 import os
 
 from django.conf import settings
@@ -9,6 +10,8 @@ class Runner(DiscoverRunner):
 
     def setup_test_environment(self, **kwargs):
         super().setup_test_environment(**kwargs)
+        # Expected 403/404s in view tests would print a traceback each.
+        logging.getLogger("django.request").setLevel(logging.ERROR)
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
         # Page caching would let one test see another's page; core/tests/test_cache.py
         # turns it on where it is the subject.
