@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "accounts",
     "catalogue",
     "guide",
+    "applications",
     "konsultant.apps.KonsultantAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -231,6 +232,10 @@ SECURE_CSP = {
 # Seconds an anonymous reader's guide or questionnaire page is served from the
 # cache (0 turns page caching off). See core/cache.py.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+
+# Application drafts are deleted this many days after their last change
+# (purge_drafts runs daily from cron or a systemd timer).
+DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 30)
 
 # The date the catalogue is evaluated at; empty means today. Lets staff preview
 # a future change of the law ("what applies on 1 Jan 2027?").

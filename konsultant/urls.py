@@ -13,6 +13,8 @@ urlpatterns += i18n_patterns(
     path("", include("guide.urls")),
     path("staff/", include("accounts.urls")),
     path("staff/catalogue/", include("catalogue.urls")),
+    path("apply/", include("applications.urls")),
+    path("staff/applications/", include("applications.staff_urls")),
     prefix_default_language=True,
 )
 
