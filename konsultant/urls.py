@@ -2,12 +2,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from applications import api as applications_api
 from core import views as core_views
+from core.openapi import openapi
 
 urlpatterns = [
     path("", core_views.root, name="root"),
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/v1/openapi.json", openapi, name="openapi"),
+    path("api/v1/applications/check", applications_api.check, name="api_applications_check"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("guide.urls")),
