@@ -70,3 +70,10 @@ def save_answers(draft: Draft, page: str, answers: dict, lang: str) -> list[Find
     draft.touch()
     draft.save(update_fields=["answers", "visited", "open_events", "ready_at", "expires_at", "updated_at"])
     return findings
+
+
+def autosave(draft: Draft, answers: dict) -> None:
+    """Keep what the applicant typed so far; checking waits for "continue"."""
+    draft.answers = answers
+    draft.touch()
+    draft.save(update_fields=["answers", "expires_at", "updated_at"])

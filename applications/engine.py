@@ -67,6 +67,12 @@ CHECKERS = {
 
 
 def build_field(field: Field, lang: str) -> forms.Field:
+    django_field = _build_field(field, lang)
+    django_field.learn_more = field.learn_more  # a guide page slug, for the "learn more" link
+    return django_field
+
+
+def _build_field(field: Field, lang: str) -> forms.Field:
     common = {"label": field.label.get(lang), "help_text": field.hint.get(lang) if field.hint else "", "required": field.required}
     if field.type in ("choice", "yesno"):
         widget = forms.RadioSelect if field.type == "yesno" or len(field.choices) <= 8 else forms.Select

@@ -45,6 +45,9 @@ from fontTools import ttLib
 from fpdf import FPDF
 
 logger = logging.getLogger(__name__)
+# fontTools reports every subset (fpdf2 makes one per font per document) at INFO,
+# dozens of lines each; the site logs INFO. Its warnings still come through.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = {"": FONT_DIR / "DejaVuSans.ttf", "B": FONT_DIR / "DejaVuSans-Bold.ttf"}

@@ -28,12 +28,18 @@ def start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         definition = get_definitions().at(FORM, today())
         draft, code = Draft.start(FORM, definition.effective_from, get_language())
+        # Coming from the questionnaire's recommendation: the purpose is already known.
+        purpose = {slug: p for p, slug in outputs.PURPOSE_PROCEDURE.items()}.get(request.POST.get("procedure", ""))
+        if purpose:
+            draft.answers = {"purpose": purpose}
+            draft.save(update_fields=["answers"])
         request.session["new_code"] = code
         email = form.cleaned_data["email"]
         if email:
             _send_resume_email(request, draft, code, email)
         return redirect("apply:created", token=draft.token)
-    return render(request, "applications/start.html", {"form": form, "resume_form": ResumeForm()})
+    context = {"form": form, "resume_form": ResumeForm(), "procedure": request.GET.get("procedure", "")[:64]}
+    return render(request, "applications/start.html", context)
 
 
 def _send_resume_email(request, draft: Draft, code: str, email: str):
@@ -106,6 +112,10 @@ def page(request: HttpRequest, token, page: str) -> HttpResponse:
         form = bind_page(definition, spec, request.POST, draft.answers, lang)
         valid = form.is_valid()
         answers = {**draft.answers, **_values(form, valid)}
+        if "autosave" in request.POST:
+            # Sent by site.js as the applicant types: store, check nothing, answer nothing.
+            actions.autosave(draft, answers)
+            return HttpResponse(status=204)
         actions.save_answers(draft, spec.key, answers, lang)
         if valid or "save" in request.POST:
             return _after(draft, definition, spec.key, request)
@@ -126,6 +136,8 @@ def _values(form, valid: bool) -> dict:
             values[name] = cleaned if isinstance(cleaned, str) else str(cleaned)
         else:
             values[name] = raw if isinstance(raw, str) else ""
+        # PostgreSQL's jsonb cannot hold NUL characters; nobody types them on purpose.
+        values[name] = values[name].replace("\x00", "")
     return values
 
 

@@ -59,3 +59,13 @@ class PageTests(DraftTestCase):
     def test_an_unknown_page_goes_back_to_the_draft(self):
         draft = self.make_draft()
         self.assertEqual(self.client.get(self.url(draft, "nope/")).status_code, 302)
+
+
+class AutosaveTests(DraftTestCase):
+    def test_autosave_stores_without_checking_or_moving_on(self):
+        draft = self.make_draft({"purpose": "work"})
+        response = self.client.post(self.url(draft, "personal/"), {"surname": "KOVAL", "autosave": "1"})
+        self.assertEqual(response.status_code, 204)
+        draft.refresh_from_db()
+        self.assertEqual(draft.answers["surname"], "KOVAL")
+        self.assertEqual(draft.visited, [])

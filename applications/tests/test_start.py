@@ -41,3 +41,15 @@ class StartTests(DraftTestCase):
         draft = self.make_draft()
         Draft.objects.filter(pk=draft.pk).update(expires_at=timezone.now())
         self.assertEqual(self.client.get(self.url(draft, "purpose/")).status_code, 404)
+
+
+class StartFromRecommendationTests(DraftTestCase):
+    def test_the_recommended_procedure_sets_the_purpose(self):
+        page = self.client.get("/en/apply/?procedure=trc-studies")
+        self.assertContains(page, 'name="procedure" value="trc-studies"')
+        self.client.post("/en/apply/", {"email": "", "procedure": "trc-studies"})
+        self.assertEqual(Draft.objects.get().answers, {"purpose": "studies"})
+
+    def test_an_unknown_procedure_is_ignored(self):
+        self.client.post("/en/apply/", {"email": "", "procedure": "<script>"})
+        self.assertEqual(Draft.objects.get().answers, {})
