@@ -45,7 +45,7 @@ class Condition:
         return str(value) in self.values if value not in (None, "") else False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: fields are unique and used as cache keys
 class Field:
     key: str
     type: str

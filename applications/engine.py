@@ -7,6 +7,7 @@ their language.
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -20,8 +21,6 @@ from .rules import CHECKS, Ctx
 from .voivodeships import VOIVODESHIPS
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "hint": 2}
-# Django's own error codes, translated to our rule IDs.
-DJANGO_CODES = {"required": "V01", "invalid_choice": "K-CHOICE", "max_length": "K-TOO-LONG", "invalid": "K-EMAIL"}
 
 
 @dataclass(frozen=True)
@@ -36,23 +35,67 @@ class Finding:
         return {"rule": self.rule, "severity": self.severity, "page": self.page, "fields": list(self.fields), "message": self.message}
 
 
-class Checked(forms.CharField):
-    """A text field run through one validator from validators.py."""
+@cache
+def allowed_values(field: Field) -> frozenset[str]:
+    if field.type == "yesno":
+        return frozenset(("yes", "no"))
+    if field.type == "voivodeship":
+        return frozenset(VOIVODESHIPS)
+    if field.type == "country":
+        return frozenset(code for code, _ in country_choices("en"))
+    return frozenset(c.value for c in field.choices)
 
-    def __init__(self, *, check, **kwargs):
-        self.check = check
+
+CHECKERS = {
+    "name": v.check_name, "date": v.check_date, "pesel": v.check_pesel, "phone": v.check_phone,
+    "postal_code": v.check_postal_code, "number": v.check_number, "email": v.check_email, "mrz": v.check_mrz,
+}  # fmt: skip
+
+
+def clean_value(field: Field, raw) -> str:
+    """The one check of one answer, shared by the wizard's Django forms and the
+    whole-application check. Returns the normalised value; raises
+    ValidationError whose code is the rule ID."""
+    value = raw.strip() if isinstance(raw, str) else ""
+    if not value:
+        if field.required:
+            v.fail("V37" if field.type == "email" else "V01")
+        return ""
+    if "\x00" in value or len(value) > field.max_length:
+        v.fail("K-TOO-LONG" if len(value) > field.max_length else "K-CHOICE")
+    if field.type in ("choice", "yesno", "country", "voivodeship"):
+        if value not in allowed_values(field):
+            v.fail("K-CHOICE")
+        return value
+    checker = CHECKERS.get(field.type)
+    return checker(value) if checker else " ".join(value.split()) if field.type != "textarea" else value
+
+
+class DefinedField:
+    """Mixed into a Django field: its validation is clean_value()."""
+
+    def __init__(self, *, spec: Field, **kwargs):
+        self.spec = spec
+        self.learn_more = spec.learn_more  # a guide page slug, for the "learn more" link
         super().__init__(**kwargs)
 
     def clean(self, value):
-        value = super().clean(value)
-        return self.check(value) if value else value
+        return clean_value(self.spec, value)
+
+
+class DefinedChoiceField(DefinedField, forms.ChoiceField):
+    pass
+
+
+class DefinedCharField(DefinedField, forms.CharField):
+    pass
 
 
 def _choices(field: Field, lang: str):
     if field.type == "country":
         return [("", "—")] + list(country_choices(lang))
     if field.type == "voivodeship":
-        return [("", "—")] + [(code, f"{v_['name']}") for code, v_ in VOIVODESHIPS.items()]
+        return [("", "—")] + [(code, f"{vv['name']}") for code, vv in VOIVODESHIPS.items()]
     if field.type == "yesno":
         from django.utils.translation import gettext as _
 
@@ -60,38 +103,26 @@ def _choices(field: Field, lang: str):
     return [(c.value, c.label.get(lang)) for c in field.choices]
 
 
-CHECKERS = {
-    "name": v.check_name, "date": v.check_date, "pesel": v.check_pesel, "phone": v.check_phone,
-    "postal_code": v.check_postal_code, "number": v.check_number, "mrz": lambda s: (v.parse_mrz_line2(s), s.strip().upper())[1],
+WIDGET_ATTRS = {
+    "date": {"type": "date"}, "number": {"inputmode": "decimal"}, "pesel": {"inputmode": "numeric"},
+    "phone": {"type": "tel", "autocomplete": "tel"}, "email": {"type": "email", "autocomplete": "email"},
+    "postal_code": {"autocomplete": "postal-code"},
 }  # fmt: skip
 
 
 def build_field(field: Field, lang: str) -> forms.Field:
-    django_field = _build_field(field, lang)
-    django_field.learn_more = field.learn_more  # a guide page slug, for the "learn more" link
-    return django_field
-
-
-def _build_field(field: Field, lang: str) -> forms.Field:
-    common = {"label": field.label.get(lang), "help_text": field.hint.get(lang) if field.hint else "", "required": field.required}
-    if field.type in ("choice", "yesno"):
-        widget = forms.RadioSelect if field.type == "yesno" or len(field.choices) <= 8 else forms.Select
-        return forms.ChoiceField(choices=_choices(field, lang), widget=widget, **common)
-    if field.type in ("country", "voivodeship"):
-        return forms.ChoiceField(choices=_choices(field, lang), **common)
-    if field.type == "email":
-        return forms.EmailField(max_length=field.max_length, **common)
+    common = {
+        "spec": field,
+        "label": field.label.get(lang),
+        "help_text": field.hint.get(lang) if field.hint else "",
+        "required": field.required,
+    }
+    if field.type in ("choice", "yesno", "country", "voivodeship"):
+        radio = field.type == "yesno" or (field.type == "choice" and len(field.choices) <= 8)
+        return DefinedChoiceField(choices=_choices(field, lang), widget=forms.RadioSelect if radio else forms.Select, **common)
     if field.type == "textarea":
-        return forms.CharField(max_length=field.max_length, widget=forms.Textarea(attrs={"rows": 3}), **common)
-    if field.type == "date":
-        widget = forms.TextInput(attrs={"type": "date"})
-        return Checked(check=v.check_date, max_length=10, widget=widget, **common)
-    if field.type in CHECKERS:
-        attrs = {"inputmode": "numeric"} if field.type in ("number", "pesel") else {}
-        if field.type in ("phone",):
-            attrs = {"type": "tel", "autocomplete": "tel"}
-        return Checked(check=CHECKERS[field.type], max_length=field.max_length, widget=forms.TextInput(attrs=attrs), **common)
-    return forms.CharField(max_length=field.max_length, **common)
+        return DefinedCharField(widget=forms.Textarea(attrs={"rows": 3}), **common)
+    return DefinedCharField(widget=forms.TextInput(attrs=WIDGET_ATTRS.get(field.type, {})), **common)
 
 
 _FORM_CLASSES: dict[tuple, type[forms.Form]] = {}
@@ -109,60 +140,46 @@ def page_form_class(definition: FormDefinition, page_key: str, lang: str, field_
     return _FORM_CLASSES[key]
 
 
-def rule_for(field: Field, error: ValidationError) -> str:
-    code = error.code or "invalid"
-    if code in DJANGO_CODES:
-        if code == "required" and field.type == "email":
-            return "V37"
-        if code == "invalid" and field.type != "email":
-            return "K-CHOICE"
-        return DJANGO_CODES[code]
-    return code
-
-
 def bind_page(definition: FormDefinition, page: Page, data, answers: dict, lang: str, prefix: str = "") -> forms.Form:
     fields = tuple(f.key for f in page.visible_fields(answers))
     cls = page_form_class(definition, page.key, lang, fields)
     return cls(data, prefix=prefix or None)
 
 
+def _finding(definition: FormDefinition, rule_id: str, page: str, path: str, lang: str) -> Finding:
+    rule = definition.rules[rule_id]
+    return Finding(rule_id, rule.severity, page, (path,), rule.message.get(lang))
+
+
 def page_findings(definition: FormDefinition, page: Page, form: forms.Form, lang: str, path_prefix: str = "") -> list[Finding]:
-    """Field findings for a bound, validated page form; replaces Django's messages with the rules'."""
+    """Findings for a bound, validated page form; its error texts become the rules' messages."""
     findings = []
-    by_key = {f.key: f for f in page.fields}
     for key, errors in list(form.errors.as_data().items()):
         if key == "__all__":
             continue
-        rule_id = rule_for(by_key[key], errors[0])
-        rule = definition.rules.get(rule_id)
-        message = rule.message.get(lang) if rule else errors[0].messages[0]
-        form.errors[key] = form.error_class([message])
-        findings.append(Finding(rule_id, rule.severity if rule else "error", page.key, (path_prefix + key,), message))
+        finding = _finding(definition, errors[0].code, page.key, path_prefix + key, lang)
+        form.errors[key] = form.error_class([finding.message])
+        findings.append(finding)
     return findings
 
 
 def check_fields(definition: FormDefinition, answers: dict, lang: str) -> list[Finding]:
+    """Every visible field of every visible page, with the same check the forms use."""
     findings = []
     for page in definition.visible_pages(answers):
         if page.repeat:
-            items = answers.get(page.key) if isinstance(answers.get(page.key), list) else []
-            for i, item in enumerate(items[: page.max_items]):
-                form = bind_page(definition, page, _as_data(item), answers, lang)
-                form.is_valid()
-                findings += page_findings(definition, page, form, lang, f"{page.key}[{i}].")
+            items = answers.get(page.key)
+            entries = [(f"{page.key}[{i}].", item) for i, item in enumerate(items[: page.max_items])] if isinstance(items, list) else []
         else:
-            form = bind_page(definition, page, _as_data(answers), answers, lang)
-            form.is_valid()
-            findings += page_findings(definition, page, form, lang)
+            entries = [("", answers)]
+        for prefix, source in entries:
+            source = source if isinstance(source, dict) else {}
+            for field in page.visible_fields(answers if not prefix else source):
+                try:
+                    clean_value(field, source.get(field.key))
+                except ValidationError as error:
+                    findings.append(_finding(definition, error.code, page.key, prefix + field.key, lang))
     return findings
-
-
-def _as_data(source) -> dict:
-    # Answers are stored as strings; anything else (from an imported file) is
-    # shown to the field as text so it fails its check instead of crashing.
-    if not isinstance(source, dict):
-        return {}
-    return {k: v_ if isinstance(v_, str) else ("" if v_ is None else str(v_)) for k, v_ in source.items()}
 
 
 def check_rules(definition: FormDefinition, answers: dict, today: dt.date, lang: str) -> list[Finding]:

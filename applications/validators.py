@@ -6,9 +6,9 @@ import re
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from stdnum.pl import nip, pesel, regon
 
-from guide.countries import country_choices
 
 POSTAL_CODE = re.compile(r"^\d{2}-\d{3}$")
 # Latin letters with diacritics, spaces, hyphens and apostrophes: names are written
@@ -23,8 +23,27 @@ def fail(rule: str):
     raise ValidationError(rule, code=rule)
 
 
+def check_email(value: str) -> str:
+    try:
+        validate_email(value)
+    except ValidationError:
+        fail("K-EMAIL")
+    return value
+
+
+def check_mrz(value: str) -> str:
+    parse_mrz_line2(value)
+    return value.strip().upper().replace(" ", "")
+
+
 def parse_date(value: str) -> dt.date | None:
-    for fmt in DATE_FORMATS:
+    value = value.strip()
+    if len(value) == 10 and value[4] == "-":
+        try:  # the stored (ISO) form: the C parser is ~20× faster than strptime
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    for fmt in DATE_FORMATS[1:]:
         try:
             return dt.datetime.strptime(value.strip(), fmt).date()
         except ValueError:
@@ -83,13 +102,6 @@ def check_postal_code(value: str) -> str:
     if not POSTAL_CODE.match(value):
         fail("K-POSTAL-FORMAT")
     return value
-
-
-def check_country(value: str) -> str:
-    code = value.strip().upper()
-    if code not in {c for c, _ in country_choices("en")}:
-        fail("K-CHOICE")
-    return code
 
 
 def check_number(value: str) -> str:
