@@ -42,6 +42,8 @@ class Condition:
 
     def holds(self, answers: dict) -> bool:
         value = answers.get(self.field)
+        if isinstance(value, list):  # e.g. two purposes in an imported file (rule V03)
+            return any(str(item) in self.values for item in value)
         return str(value) in self.values if value not in (None, "") else False
 
 
@@ -76,6 +78,13 @@ class Page:
 
     def visible_fields(self, answers: dict) -> list[Field]:
         return [f for f in self.fields if f.when is None or f.when.holds(answers)]
+
+    def shown_fields(self, answers: dict) -> list[Field]:
+        """Fields to show before the applicant answers: a field that depends on another
+        answer on the same page is shown too (its hint says when it applies), since
+        without JavaScript the page cannot reveal it later."""
+        own = {f.key for f in self.fields}
+        return [f for f in self.fields if f.when is None or f.when.field in own or f.when.holds(answers)]
 
 
 @dataclass(frozen=True)

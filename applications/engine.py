@@ -104,7 +104,9 @@ def _choices(field: Field, lang: str):
 
 
 WIDGET_ATTRS = {
-    "date": {"type": "date"}, "number": {"inputmode": "decimal"}, "pesel": {"inputmode": "numeric"},
+    # Dates are plain text (as GOV.UK advises against native date pickers); any of
+    # 2027-03-31, 31.03.2027 or 31/03/2027 is understood and stored as ISO.
+    "date": {"autocomplete": "off", "spellcheck": "false"}, "number": {"inputmode": "decimal"}, "pesel": {"inputmode": "numeric"},
     "phone": {"type": "tel", "autocomplete": "tel"}, "email": {"type": "email", "autocomplete": "email"},
     "postal_code": {"autocomplete": "postal-code"},
 }  # fmt: skip
@@ -141,7 +143,12 @@ def page_form_class(definition: FormDefinition, page_key: str, lang: str, field_
 
 
 def bind_page(definition: FormDefinition, page: Page, data, answers: dict, lang: str, prefix: str = "") -> forms.Form:
-    fields = tuple(f.key for f in page.visible_fields(answers))
+    if data is None:
+        fields = tuple(f.key for f in page.shown_fields(answers))
+    else:
+        # What applies is decided by the answers just sent for this page.
+        sent = {f.key: data.get(f.key) for f in page.fields if f.key in data}
+        fields = tuple(f.key for f in page.visible_fields({**answers, **sent}))
     cls = page_form_class(definition, page.key, lang, fields)
     return cls(data, prefix=prefix or None)
 
@@ -175,6 +182,8 @@ def check_fields(definition: FormDefinition, answers: dict, lang: str) -> list[F
         for prefix, source in entries:
             source = source if isinstance(source, dict) else {}
             for field in page.visible_fields(answers if not prefix else source):
+                if isinstance(source.get(field.key), list):
+                    continue  # a list where one answer belongs: reported by its rule (V03)
                 try:
                     clean_value(field, source.get(field.key))
                 except ValidationError as error:

@@ -206,10 +206,36 @@ def render_pack_pdf(draft, lang: str) -> bytes:
     return render_mos_pack(_pdf_pack(draft, lang))
 
 
+PAPER_PARTS = {
+    "Do": "ORGAN",
+    "A": "A. DANE OSOBOWE CUDZOZIEMCA",
+    "B": "B. MIEJSCE POBYTU CUDZOZIEMCA",
+    "C": "C. INFORMACJE DOTYCZĄCE WNIOSKU",
+    "Z1": "ZAŁĄCZNIK NR 1",
+    "Z5": "ZAŁĄCZNIK NR 5",
+    "F": "ZAŁĄCZNIKI",
+}
+
+
+def paper_pack(draft, lang: str) -> dict:
+    """The same answers regrouped by the official form's parts (A, B, C, annexes)."""
+    data = _pdf_pack(draft, lang)
+    by_part: dict[str, list] = {}
+    for section in data["sections"]:
+        for row in section["rows"]:
+            by_part.setdefault(row["ref"].split(".")[0], []).append(row)
+    order = list(PAPER_PARTS)
+    sections = [
+        {"title": PAPER_PARTS.get(part, part), "title_user": "", "rows": rows, "unconfirmed": any(r["unconfirmed"] for r in rows)}
+        for part, rows in sorted(by_part.items(), key=lambda item: order.index(item[0]) if item[0] in order else 99)
+    ]
+    return {**data, "title": definition_for(draft).title.pl.upper(), "sections": sections}
+
+
 def render_paper_pdf(draft, lang: str) -> bytes:
     from .pdf import render_paper_form
 
-    return render_paper_form(_pdf_pack(draft, lang))
+    return render_paper_form(paper_pack(draft, lang))
 
 
 def pdf_response(content: bytes, filename: str) -> HttpResponse:

@@ -47,6 +47,13 @@ class Ctx:
         value = self.answers.get(group)
         return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
+    def number(self, key: str) -> float | None:
+        # Read numbers as the field check does ("9 800", "7500,50").
+        try:
+            return float(self.get(key).replace(" ", "").replace(",", "."))
+        except ValueError:
+            return None
+
     def purpose(self) -> str:
         value = self.answers.get("purpose")
         return value if isinstance(value, str) else ""
@@ -140,6 +147,8 @@ def address_outside_authority(ctx: Ctx) -> Hits:
 @check("V11")
 def postal_code_region(ctx: Ctx) -> Hits:
     code, region = ctx.get("address_postal_code"), ctx.get("address_voivodeship")
+    if len(code) == 5 and code.isdigit():  # accepted without the dash by the field check
+        code = f"{code[:2]}-{code[2:]}"
     if len(code) == 6 and region in POSTAL_DISTRICTS and code[0] not in POSTAL_DISTRICTS[region]:
         return [["address_postal_code", "address_voivodeship"]]
     return []
@@ -207,24 +216,16 @@ def hourly_pay_without_hours(ctx: Ctx) -> Hits:
 
 @check("V27")
 def blue_card_salary(ctx: Ctx) -> Hits:
-    minimum = ctx.params.get("blue_card_min_salary")
-    try:
-        salary = float(ctx.get("salary_gross").replace(",", "."))
-    except ValueError:
-        return []
-    if ctx.purpose() == "blue_card" and ctx.get("pay_unit") == "monthly" and minimum and salary < minimum:
+    minimum, salary = ctx.params.get("blue_card_min_salary"), ctx.number("salary_gross")
+    if ctx.purpose() == "blue_card" and ctx.get("pay_unit") == "monthly" and minimum and salary is not None and salary < minimum:
         return [["salary_gross"]]
     return []
 
 
 @check("V26")
 def means_below_threshold(ctx: Ctx) -> Hits:
-    minimum = ctx.params.get("min_income_single")
-    try:
-        income = float(ctx.get("means_monthly").replace(",", "."))
-    except ValueError:
-        return []
-    return [["means_monthly"]] if minimum and income < minimum else []
+    minimum, income = ctx.params.get("min_income_single"), ctx.number("means_monthly")
+    return [["means_monthly"]] if minimum and income is not None and income < minimum else []
 
 
 def _order(ctx: Ctx, pairs, source=None, prefix="") -> Hits:
@@ -257,7 +258,7 @@ def dates_not_in_future(ctx: Ctx) -> Hits:
 
 @check("V08")
 def place_names_in_polish(ctx: Ctx) -> Hits:
-    keys = ("birth_place", "address_city", "address_street", "work_place")
+    keys = ("birth_place", "address_city", "address_street", "work_place", "abroad_city")
     hits = [[k] for k in keys if CYRILLIC.search(ctx.get(k))]
     for i, item in enumerate(ctx.items("family")):
         if CYRILLIC.search(str(item.get("member_residence", ""))):

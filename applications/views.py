@@ -111,7 +111,7 @@ def page(request: HttpRequest, token, page: str) -> HttpResponse:
     if request.method == "POST":
         form = bind_page(definition, spec, request.POST, draft.answers, lang)
         valid = form.is_valid()
-        answers = {**draft.answers, **_values(form, valid)}
+        answers = {**draft.answers, **_values(form, valid, spec)}
         if "autosave" in request.POST:
             # Sent by site.js as the applicant types: store, check nothing, answer nothing.
             actions.autosave(draft, answers)
@@ -126,10 +126,12 @@ def page(request: HttpRequest, token, page: str) -> HttpResponse:
     return _render_page(request, draft, definition, spec, form)
 
 
-def _values(form, valid: bool) -> dict:
-    """What to store: cleaned values where valid (normalised), raw text otherwise."""
+def _values(form, valid: bool, page=None) -> dict:
+    """What to store: cleaned values where valid (normalised), raw text otherwise,
+    including answers to fields that no longer apply (nothing typed is lost)."""
     values = {}
-    for name in form.fields:
+    names = list(form.fields) + [f.key for f in (page.fields if page else []) if f.key in form.data and f.key not in form.fields]
+    for name in names:
         raw = form.data.get(form.add_prefix(name), "")
         if name in form.cleaned_data and name not in form.errors:
             cleaned = form.cleaned_data[name]
