@@ -13,10 +13,10 @@ STAFF_ROLES = (Role.CONSULTANT, Role.LEADER, Role.MANAGER, Role.ADMIN)
 
 def get_draft_for_applicant(token) -> Draft:
     """Whoever holds the secret resume link is the applicant; an expired draft is gone."""
-    draft = Draft.objects.filter(token=token, expires_at__gt=timezone.now()).first()
-    if draft is None:
+    try:
+        return Draft.objects.get(token=token, expires_at__gt=timezone.now())
+    except Draft.DoesNotExist:
         raise Http404
-    return draft
 
 
 def find_draft_by_code(code: str) -> Draft | None:
