@@ -92,21 +92,24 @@ def _country(code, lang):
 
 
 def fee_info(answers: dict, lang: str) -> dict:
+    """The fee to pay, computed as the public guide computes it (guide.triage.fee_lines):
+    students get the card-fee relief; there is a total only when the amounts add up."""
+    from guide.triage import fee_lines
+
     snapshot = current()
-    procedure = snapshot.procedures.get(PURPOSE_PROCEDURE.get(answers.get("purpose") or "", ""))
-    authority = VOIVODESHIPS.get(answers.get("authority") or "")
+    purpose = answers.get("purpose") if isinstance(answers.get("purpose"), str) else ""
+    procedure = snapshot.procedures.get(PURPOSE_PROCEDURE.get(purpose, ""))
     if procedure is None:
         return {}
-    lines = [{"name": fee.name.get(lang), "name_pl": fee.name.pl, "amount": fee.amount, "kind": fee.kind} for fee in snapshot.fees_for(procedure)]
-    stamp = [line for line in lines if line["kind"] == "stamp_duty"]
-    seat = authority["seat"] if authority else ""
+    lines, total = fee_lines(snapshot, procedure, "university" if purpose == "studies" else "")
+    seat = VOIVODESHIPS.get(answers.get("authority") or "", {}).get("seat", "")
     return {
         "procedure": procedure,
-        "lines": lines,
-        "stamp_total": sum(line["amount"] for line in stamp[:1]),
+        "lines": [{"name": x.fee.name.get(lang), "name_pl": x.fee.name.pl, "amount": x.amount, "kind": x.fee.kind} for x in lines],
+        "total": total,
         "payee": _("Tax office (urząd miasta) of %(city)s, the seat of the voivode") % {"city": seat} if seat else "",
         "payee_pl": f"Urząd Miasta {seat} – opłata skarbowa" if seat else "",
-        "payment_title": "Opłata skarbowa – wniosek o zezwolenie na pobyt czasowy" + (f" ({procedure.title.pl})" if procedure else ""),
+        "payment_title": f"Opłata skarbowa – wniosek o zezwolenie na pobyt czasowy ({procedure.title.pl})",
     }
 
 
@@ -184,7 +187,7 @@ def _pdf_pack(draft, lang: str) -> dict:
         "attachments": [{"name": a["name_pl"], "name_user": a["name"], "rule": a["note"], "ready": False} for a in data["attachments"]],
         "fee": {
             "lines": [{"name": line["name_pl"], "amount": f"{line['amount']} zł"} for line in fee.get("lines", [])],
-            "total": f"{fee.get('stamp_total', 0)} zł",
+            "total": f"{fee['total']} zł" if fee.get("total") is not None else "",
             "payee": fee.get("payee_pl", ""),
             "title": fee.get("payment_title", ""),
         },

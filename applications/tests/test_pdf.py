@@ -5,9 +5,11 @@ Text is read back without fpdf2: the renderers are called with compress=False an
 """
 
 import re
+from unittest import mock
 
 from django.test import SimpleTestCase
 
+from applications import pdf
 from applications.pdf import PdfError, _font_set, _Writer, render_mos_pack, render_paper_form
 
 LABELS = {
@@ -23,7 +25,7 @@ LABELS = {
 
 # (Polish part title, Ukrainian title, rows: (ref, Polish label, Ukrainian label, value))
 SECTIONS = [
-    ("Dane osobowe cudzoziemca", "Особисті дані іноземця", [
+    ("A. Dane osobowe cudzoziemca", "Особисті дані іноземця", [
         ("A.1", "Nazwisko (nazwiska)", "Прізвище", "KOWALENKO"),
         ("A.2", "Nazwisko rodowe", "Прізвище при народженні", "KOWALENKO"),
         ("A.3", "Nazwisko poprzednie", "Попереднє прізвище", "BRAK"),
@@ -47,7 +49,7 @@ SECTIONS = [
         ("A.21", "Telefon", "Телефон", "+48 512 345 678"),
         ("A.22", "Adres e-mail", "Електронна пошта", "olena.kowalenko@example.com"),
     ]),
-    ("Miejsce zamieszkania w Polsce", "Місце проживання в Польщі", [
+    ("B. Miejsce zamieszkania w Polsce", "Місце проживання в Польщі", [
         ("B.1", "Województwo", "Воєводство", "mazowieckie"),
         ("B.2", "Miejscowość", "Населений пункт", "Warszawa"),
         ("B.3", "Ulica", "Вулиця", "ul. Żółkiewskiego"),
@@ -56,7 +58,7 @@ SECTIONS = [
         ("B.6", "Kod pocztowy", "Поштовий індекс", "02-495"),
         ("B.7", "Adres za granicą", "Адреса за кордоном", "вул. Сумська 45, кв. 12, 61002 Харків, Україна"),
     ]),
-    ("Cel pobytu i okres", "Мета та строк перебування", [
+    ("C. Cel pobytu i okres", "Мета та строк перебування", [
         ("C.1", "Cel pobytu", "Мета перебування", "wykonywanie pracy"),
         ("C.2", "Okres pobytu (do)", "Строк перебування (до)", "2029-11-30"),
         ("C.3", "Uzasadnienie", "Обґрунтування",
@@ -66,16 +68,15 @@ SECTIONS = [
         ("C.5", "Data ostatniego wjazdu", "Дата останнього в'їзду", "2025-02-10"),
         ("C.6", "Pobyt nieprzerwany od", "Безперервне перебування з", "2022-03-04"),
     ]),
-    ("Dokument podróży", "Проїзний документ", [
+    ("D. Dokument podróży", "Проїзний документ", [
         ("D.1", "Seria i numer", "Серія та номер", "FX123456"),
         ("D.2", "Data wydania", "Дата видачі", "2021-05-20"),
         ("D.3", "Data ważności", "Дійсний до", "2031-05-20"),
         ("D.4", "Organ wydający", "Орган, що видав", "Орган 6319"),
         ("D.5", "Liczba stron", "Кількість сторінок", "32"),
-        ("D.6", "Kraj wydania", "Країна видачі", "Ukraina"),
-        ("D.7", "Inne posiadane dokumenty", "Інші документи", "karta pobytu RP nr RP1234567"),
+        ("D.6", "Inne posiadane dokumenty", "Інші документи", "karta pobytu RP nr RP1234567"),
     ]),
-    ("Członkowie rodziny w Polsce", "Члени сім'ї в Польщі", [
+    ("E. Członkowie rodziny w Polsce", "Члени сім'ї в Польщі", [
         ("E.1", "Imię i nazwisko", "Ім'я та прізвище", "MAKSYM KOWALENKO"),
         ("E.2", "Stopień pokrewieństwa", "Ступінь спорідненості", "mąż"),
         ("E.3", "Data urodzenia", "Дата народження", "1991-08-02"),
@@ -85,7 +86,7 @@ SECTIONS = [
         ("E.7", "Czy pozostaje na utrzymaniu", "Чи на утриманні", "nie"),
         ("E.8", "Podstawa pobytu", "Підстава перебування", "zezwolenie na pobyt czasowy"),
     ]),
-    ("Członkowie rodziny poza Polską", "Члени сім'ї за межами Польщі", [
+    ("F. Członkowie rodziny poza Polską", "Члени сім'ї за межами Польщі", [
         ("F.1", "Imię i nazwisko", "Ім'я та прізвище", "ІРИНА ШЕВЧЕНКО"),
         ("F.2", "Stopień pokrewieństwa", "Ступінь спорідненості", "matka"),
         ("F.3", "Data urodzenia", "Дата народження", "1968-12-01"),
@@ -93,25 +94,19 @@ SECTIONS = [
         ("F.5", "Miejsce zamieszkania", "Місце проживання", "Харків, Україна"),
         ("F.6", "Czy pozostaje na utrzymaniu", "Чи на утриманні", "nie"),
     ]),
-    ("Poprzednie pobyty w Polsce", "Попередні перебування в Польщі", [
+    ("G. Poprzednie pobyty w Polsce", "Попередні перебування в Польщі", [
         ("G.1", "Od", "З", "2019-06-01"),
         ("G.2", "Do", "По", "2019-09-30"),
         ("G.3", "Podstawa pobytu", "Підстава перебування", "wiza Schengen typu C"),
-        ("G.4", "Od", "З", "2022-03-04"),
-        ("G.5", "Do", "По", "obecnie"),
-        ("G.6", "Podstawa pobytu", "Підстава перебування", "specustawa, następnie wiza krajowa"),
-        ("G.7", "Czy wcześniej odmówiono zezwolenia", "Чи відмовляли раніше", "nie"),
+        ("G.4", "Czy wcześniej odmówiono zezwolenia", "Чи відмовляли раніше", "nie"),
     ]),
-    ("Podróże poza Polskę w ostatnich 5 latach", "Поїздки за межі Польщі за 5 років", [
+    ("H. Podróże poza Polskę w ostatnich 5 latach", "Поїздки за межі Польщі за 5 років", [
         ("H.1", "Państwo", "Країна", "Ukraina"),
         ("H.2", "Okres", "Період", "2024-07-01 – 2024-07-21"),
         ("H.3", "Cel podróży", "Мета поїздки", "odwiedziny rodziny"),
-        ("H.4", "Państwo", "Країна", "Niemcy"),
-        ("H.5", "Okres", "Період", "2023-12-22 – 2023-12-30"),
-        ("H.6", "Cel podróży", "Мета поїздки", "turystyka"),
-        ("H.7", "Łączny czas poza Polską (dni)", "Загальний час поза Польщею (днів)", "30"),
+        ("H.4", "Łączny czas poza Polską (dni)", "Загальний час поза Польщею (днів)", "30"),
     ]),
-    ("Karalność i postępowania", "Судимість і провадження", [
+    ("I. Karalność i postępowania", "Судимість і провадження", [
         ("I.1", "Czy był(a) Pan/Pani karany(-a)", "Чи були ви засуджені", "nie"),
         ("I.2", "Czy toczy się postępowanie karne", "Чи триває кримінальне провадження", "nie"),
         ("I.3", "Czy ciążą zobowiązania z orzeczeń", "Чи є зобов'язання за рішеннями", "nie"),
@@ -119,7 +114,7 @@ SECTIONS = [
         ("I.5", "Zobowiązania podatkowe", "Податкові зобов'язання", "nie"),
         ("I.6", "Koszty wydalenia", "Витрати на видворення", "nie"),
     ]),
-    ("Pracodawca (załącznik nr 1)", "Роботодавець (додаток № 1)", [
+    ("K. Pracodawca (załącznik nr 1)", "Роботодавець (додаток № 1)", [
         ("K.1", "Nazwa pracodawcy", "Назва роботодавця", "Przedsiębiorstwo Budowlane „Mazowsze” Sp. z o.o."),
         ("K.2", "NIP", "NIP", "5251234567"),
         ("K.3", "REGON", "REGON", "012345678"),
@@ -132,7 +127,7 @@ SECTIONS = [
         ("K.10", "Wynagrodzenie brutto", "Зарплата брутто", "9 800 zł miesięcznie"),
         ("K.11", "Okres zatrudnienia", "Строк працевлаштування", "od 2025-03-01 na czas nieokreślony"),
     ]),
-    ("Ubezpieczenie i źródła utrzymania", "Страхування та джерела утримання", [
+    ("L. Ubezpieczenie i źródła utrzymania", "Страхування та джерела утримання", [
         ("L.1", "Ubezpieczenie zdrowotne", "Медичне страхування", "ZUS, tytuł: umowa o pracę"),
         ("L.2", "Numer ubezpieczenia", "Номер страхування", "brak numeru – zgłoszenie ZUS ZUA"),
         ("L.3", "Źródło utrzymania", "Джерело утримання", "wynagrodzenie za pracę"),
@@ -141,12 +136,10 @@ SECTIONS = [
         ("L.6", "Koszty utrzymania lokalu", "Витрати на житло", "3 200 zł"),
         ("L.7", "Osoby na utrzymaniu", "Утриманці", "0"),
     ]),
-    ("Pełnomocnik i korespondencja", "Представник і листування", [
+    ("M. Pełnomocnik i korespondencja", "Представник і листування", [
         ("M.1", "Pełnomocnik", "Представник", "BRAK"),
         ("M.2", "Adres do korespondencji", "Адреса для листування", "jak adres zamieszkania"),
-        ("M.3", "Zgoda na doręczenia elektroniczne", "Згода на електронне вручення", "tak"),
-        ("M.4", "Język tłumacza", "Мова перекладача", "ukraiński"),
-        ("M.5", "Uwagi wnioskodawcy", "Примітки заявника",
+        ("M.3", "Uwagi wnioskodawcy", "Примітки заявника",
          "Прошу учесть, что в паспорте фамилия записана как KOVALENKO; в польских документах — KOWALENKO."),
     ]),
 ]  # fmt: skip
@@ -161,7 +154,7 @@ def sample_pack() -> dict:
             "title_user": title_user,
             "unconfirmed": index == 9,
             "rows": [
-                {"ref": ref, "label": label, "label_user": user, "value": value, "unconfirmed": ref in ("C.6", "D.7")}
+                {"ref": ref, "label": label, "label_user": user, "value": value, "unconfirmed": ref in ("C.6", "D.6")}
                 for ref, label, user, value in rows
             ],
         })  # fmt: skip
@@ -268,9 +261,10 @@ class PdfRenderTests(SimpleTestCase):
         text = pdf_text(data)
         joined = "\n".join(text)
         for expected in ("Pakiet przygotowania wniosku do MOS", "Пакет підготовки заяви до MOS", "Wojewoda Mazowiecki",
-                         "2026-12-01", "Dane osobowe cudzoziemca", "Особисті дані іноземця", "A.1",
+                         "2026-12-01", "A. Dane osobowe cudzoziemca", "Особисті дані іноземця", "A.1",
                          "Nazwisko (nazwiska)", "Прізвище", "KOWALENKO", "ul. Żółkiewskiego", "kobieta",
-                         "Харьков, Харьковская область", "Шевченко", "ul. Grójecka 150, 02-383 Warszawa", "cudzoziemcach."):  # fmt: skip
+                         "Харьков, Харьковская область", "Шевченко", "ul. Grójecka 150, 02-383 Warszawa",
+                         "cudzoziemcach."):  # fmt: skip
             self.assertIn(expected, text, expected)
         self.assertNotIn("UL. ŻÓŁKIEWSKIEGO", joined)
         self.assertIn(f"Strona 1/{pdf_pages(data)}", text)
@@ -278,8 +272,8 @@ class PdfRenderTests(SimpleTestCase):
 
     def test_it_marks_unconfirmed_rows_and_sections_with_a_footnote(self):
         text = pdf_text(render_mos_pack(sample_pack(), compress=False))
-        self.assertIn("Pracodawca (załącznik nr 1) *", text)
-        self.assertEqual(text.count("*"), 2)  # the markers on rows C.6 and D.7
+        self.assertIn("K. Pracodawca (załącznik nr 1) *", text)
+        self.assertEqual(text.count("*"), 2)  # the markers on rows C.6 and D.6
         # one footnote under each section with a marker: C, D and K
         self.assertEqual(text.count("* Pozycja niepotwierdzona — sprawdź w formularzu MOS."), 3)
 
@@ -287,7 +281,8 @@ class PdfRenderTests(SimpleTestCase):
         text = pdf_text(render_mos_pack(sample_pack(), compress=False))
         for expected in ("Załączniki", "Фотографія 35 × 45 мм", "Gotowe", "Brakuje", "✓", "Opłaty", "440 zł",
                          "540 zł", "Uwagi do sprawdzenia", "V06", "Перевірте дату останнього в'їзду в паспорті.",
-                         "Co dalej", "1.", "4.", "Po złożeniu zapisz urzędowe poświadczenie odbioru (UPO)."):  # fmt: skip
+                         "Co dalej", "1.", "4.",
+                         "Po złożeniu zapisz urzędowe poświadczenie odbioru (UPO)."):  # fmt: skip
             self.assertIn(expected, text, expected)
         self.assertEqual(text.count("✓"), 3)  # three attachments ready
 
@@ -301,6 +296,19 @@ class PdfRenderTests(SimpleTestCase):
                          "Wzór podpisu", "Oświadczenie", "data", "podpis cudzoziemca"):  # fmt: skip
             self.assertIn(expected, text, expected)
         self.assertNotIn("Прізвище", text)  # Polish labels only
+
+    def test_it_numbers_paper_form_fields_that_have_no_form_reference(self):
+        pack = sample_pack()
+        pack["sections"].insert(0, {"title": "Organ", "title_user": "", "unconfirmed": False, "rows": [
+            {"ref": "Do", "label": "Do którego wojewody składasz wniosek?", "label_user": "", "value": "mazowieckie",
+             "unconfirmed": False},
+            {"ref": "", "label": "Uwagi", "label_user": "", "value": "", "unconfirmed": False},
+        ]})  # fmt: skip
+        text = pdf_text(render_paper_form(pack, compress=False))
+        self.assertIn("ORGAN", text)
+        self.assertIn("Do którego wojewody składasz wniosek?", text)
+        self.assertIn("2. Uwagi", text)
+        self.assertIn("MAZOWIECKIE", "".join(t for t in text if len(t) == 1))
 
     def test_it_wraps_a_very_long_value_over_lines_and_pages(self):
         words = "Długi opis zatrudnienia pracownika na budowie przy ulicy Żółkiewskiego w Warszawie".split()
@@ -362,6 +370,13 @@ class PdfRenderTests(SimpleTestCase):
         text = pdf_text(render_mos_pack(pack, compress=False))
         self.assertIn("Nguyễn Thị Ánh", text)
         self.assertIn("ნინო", text)
+
+    def test_it_falls_back_to_the_full_fonts_when_the_reduced_ones_cannot_be_built(self):
+        self.addCleanup(pdf._reduced.pop, "failed", None)
+        with mock.patch.object(pdf, "_reduced_paths", side_effect=OSError("disk full")):
+            with self.assertLogs("applications.pdf", "ERROR"):
+                data = render_mos_pack(sample_pack(), compress=False)
+        self.assertIn("KOWALENKO", pdf_text(data))
 
     def test_it_raises_pdf_error_for_a_broken_pack(self):
         pack = sample_pack()
