@@ -18,9 +18,9 @@ def _key(finding: Finding) -> str:
     return f"{finding.rule}|{field}|{finding.page}"
 
 
-@transaction.atomic
 def record_run(draft: Draft, findings: list[Finding]) -> None:
-    """Record new findings as anonymous events and mark vanished ones fixed."""
+    """Record new findings as anonymous events and mark vanished ones fixed.
+    Called inside save_answers' transaction."""
     visited = set(draft.visited)
     current = {_key(f): f for f in findings if f.page in visited}
     gone = [event_id for key, event_id in draft.open_events.items() if key not in current]
@@ -51,24 +51,30 @@ def _count_visit(draft: Draft, page: str) -> None:
     PageVisit.objects.filter(pk=visit.pk).update(count=F("count") + 1)
 
 
-@transaction.atomic
 def save_answers(draft: Draft, page: str, answers: dict, lang: str) -> list[Finding]:
     """Store what the applicant sent (valid or not: nothing typed is lost), check the
     whole application, and update the anonymous statistics."""
     draft.answers = answers
-    if page not in draft.visited:
+    first_visit = page not in draft.visited
+    if first_visit:
         draft.visited = [*draft.visited, page]
-        _count_visit(draft, page)
     definition = definition_for(draft)
+    # The checks run before the transaction: on SQLite a write transaction holds
+    # the database's one write lock, and every millisecond held there is a
+    # millisecond every other applicant's save waits.
     findings = check_application(definition, draft.answers, timezone.localdate(), lang)
-    record_run(draft, findings)
     all_seen = {p.key for p in definition.visible_pages(draft.answers)} <= set(draft.visited)
-    if all_seen and readiness(findings)["ready"] and draft.ready_at is None:
-        draft.ready_at = timezone.now()
-        minutes = int((draft.ready_at - draft.created_at).total_seconds() // 60)
-        ReadyStat.objects.create(language=draft.language, purpose=draft.purpose, day=timezone.localdate(), minutes_to_ready=minutes)
-    draft.touch()
-    draft.save(update_fields=["answers", "visited", "open_events", "ready_at", "expires_at", "updated_at"])
+    became_ready = all_seen and readiness(findings)["ready"] and draft.ready_at is None
+    with transaction.atomic():
+        if first_visit:
+            _count_visit(draft, page)
+        record_run(draft, findings)
+        if became_ready:
+            draft.ready_at = timezone.now()
+            minutes = int((draft.ready_at - draft.created_at).total_seconds() // 60)
+            ReadyStat.objects.create(language=draft.language, purpose=draft.purpose, day=timezone.localdate(), minutes_to_ready=minutes)
+        draft.touch()
+        draft.save(update_fields=["answers", "visited", "open_events", "ready_at", "expires_at", "updated_at"])
     return findings
 
 

@@ -1,5 +1,13 @@
+import datetime as dt
+
 from django.contrib.auth import get_user_model
-from django.http import HttpResponse
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseRedirect
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from applications.models import Draft
 from django.template import engines
 from django.urls import path
 
@@ -14,4 +22,15 @@ def bare(request):
     return HttpResponse(_template.render({"n": get_user_model().objects.filter(is_active=True).count()}))
 
 
-urlpatterns = [path("bench/bare", bare)] + site_urls
+@csrf_exempt
+@require_POST
+def bare_post(request, token):
+    # The write-path baseline: one SELECT and one UPDATE of a draft row, no checks.
+    draft = Draft.objects.get(token=token)
+    draft.expires_at = timezone.now() + dt.timedelta(days=30)
+    with transaction.atomic():
+        draft.save(update_fields=["expires_at"])
+    return HttpResponseRedirect("/bench/bare")
+
+
+urlpatterns = [path("bench/bare", bare), path("bench/bare-post/<uuid:token>/", bare_post)] + site_urls
