@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from catalogue.registry import today
+from catalogue.registry import current, today
 
 from . import actions, outputs
 from .access import find_draft_by_code, get_draft_for_applicant
@@ -144,7 +144,9 @@ def _values(form, valid: bool, page=None) -> dict:
 
 
 def _render_page(request, draft, definition, spec, form, extra=None):
-    context = {"draft": draft, "definition": definition, "spec": spec, "form": form}
+    # Every page links to the guide of the chosen procedure ("learn more").
+    procedure = current().procedures.get(outputs.PURPOSE_PROCEDURE.get(draft.purpose, ""))
+    context = {"draft": draft, "definition": definition, "spec": spec, "form": form, "procedure": procedure}
     context.update(_nav(definition, draft.answers, spec.key))
     context.update(extra or {})
     return render(request, "applications/page.html", context)
