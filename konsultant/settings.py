@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "catalogue",
     "guide",
     "applications",
+    "kb",
     "konsultant.apps.KonsultantAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
