@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from applications import api as applications_api
 from core import views as core_views
+from kb import api as kb_api
 from core.openapi import openapi
 
 urlpatterns = [
@@ -12,6 +13,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/openapi.json", openapi, name="openapi"),
     path("api/v1/applications/check", applications_api.check, name="api_applications_check"),
+    path("api/v1/kb/search", kb_api.search, name="api_kb_search"),
+    path("api/v1/kb/answers/<slug:slug>", kb_api.answer, name="api_kb_answer"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("guide.urls")),
@@ -19,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("staff/catalogue/", include("catalogue.urls")),
     path("apply/", include("applications.urls")),
     path("staff/applications/", include("applications.staff_urls")),
+    path("kb/", include("kb.urls")),
+    path("staff/kb/", include("kb.staff_urls")),
     prefix_default_language=True,
 )
 
