@@ -1,5 +1,6 @@
 """Editor writes: each records who changed what in the answer's history and,
-when published content changes, tells every process to rebuild its index."""
+when published content changes, tells every process to rebuild its index (the
+new index version commits together with the content)."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -34,7 +35,7 @@ def save_metadata(answer: Answer, user, data: dict, version: int) -> Answer:
         locked.save(update_fields=[*changes, "version", "updated_at"])
         Revision.objects.create(answer=locked, user=user, changes=changes)
         if locked.status == Status.PUBLISHED:
-            transaction.on_commit(bump_version)
+            bump_version()
     return locked
 
 
@@ -60,7 +61,7 @@ def save_variant(answer: Answer, lang: str, user, data: dict, translated_from_cu
     if changes:
         Revision.objects.create(answer=answer, language=lang, user=user, changes=changes)
     if answer.status == Status.PUBLISHED:
-        transaction.on_commit(bump_version)
+        bump_version()
     return variant
 
 
@@ -84,7 +85,7 @@ def change_status(answer: Answer, user, action: str) -> bool:
         fields.append("published_at")
     answer.save(update_fields=fields)
     Revision.objects.create(answer=answer, user=user, changes={"status": [before, after]})
-    transaction.on_commit(bump_version)
+    bump_version()
     return True
 
 

@@ -4,12 +4,11 @@ it). Each process keeps its own index and rebuilds it when IndexState.version
 changes (publishing bumps it)."""
 
 import math
+import time
 import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-
-from django.db.models import Max
 
 from .analysis import document_terms, fold, query_words, tokens
 from .models import Answer, IndexState, Status
@@ -159,7 +158,7 @@ _index: Index | None = None
 
 
 def current_version() -> int:
-    return IndexState.objects.aggregate(v=Max("version"))["v"] or 0
+    return IndexState.objects.filter(pk=1).values_list("version", flat=True).first() or 0
 
 
 def get_index() -> Index:
@@ -180,9 +179,10 @@ def build_index(version: int | None = None) -> Index:
 
 
 def bump_version() -> None:
-    """Called after published content changes: every process rebuilds on its next search."""
-    state, _ = IndexState.objects.get_or_create(pk=1)
-    IndexState.objects.filter(pk=1).update(version=state.version + 1)
+    """Called when published content changes: every process rebuilds on its next
+    search. The version is a fresh timestamp rather than a counter, so a version
+    number is never reused (e.g. after a rolled-back transaction)."""
+    IndexState.objects.update_or_create(pk=1, defaults={"version": time.time_ns()})
 
 
 def search(query: str, lang: str, include_internal: bool = False, limit: int = 10) -> list[Hit]:
