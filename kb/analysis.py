@@ -13,6 +13,7 @@ A word becomes index terms in four steps:
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import simplemma
@@ -41,6 +42,7 @@ FOLD = str.maketrans({"ł": "l", "v": "w", "x": "ks", "q": "k"})
 LANGS_BY_SCRIPT = {"cyrillic": ("ru", "uk"), "latin": ("pl", "en")}
 
 
+@lru_cache(maxsize=500_000)
 def fold(word: str) -> str:
     word = word.casefold()
     if CYRILLIC.search(word):
@@ -81,6 +83,18 @@ def document_terms(text: str, lang: str) -> list[str]:
             continue
         out.extend(word_terms(word, (lang,)))
     return out
+
+
+def document_term_counts(text: str, lang: str) -> dict[str, int]:
+    """Term frequencies of a text: each distinct word is analysed once."""
+    counts: dict[str, int] = {}
+    stop = STOP.get(lang, set())
+    for word, n in Counter(WORD.findall(text)).items():
+        if (len(word) < 2 and not word.isdigit()) or word.casefold() in stop:
+            continue
+        for term in word_terms(word, (lang,)):
+            counts[term] = counts.get(term, 0) + n
+    return counts
 
 
 def query_words(text: str, lang: str) -> list[tuple[str, ...]]:

@@ -10,7 +10,9 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .analysis import document_terms, fold, query_words, tokens
+import numpy as np
+
+from .analysis import document_term_counts, fold, query_words, tokens
 from .models import Answer, IndexState, Status
 
 FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "body": 1.0}
@@ -47,11 +49,17 @@ def _deletes(term: str) -> set[str]:
 
 
 class Index:
-    def __init__(self, docs: list[Doc], postings: dict[str, dict[int, float]], version: int):
+    """Postings as numpy arrays with each term's BM25 contribution precomputed, so
+    a query is a handful of vectorised additions (the search target is p99 ≤ 5 ms
+    at 20,000 language variants)."""
+
+    def __init__(self, docs: list[Doc], postings: dict[str, tuple], version: int):
         self.docs = docs
-        self.postings = postings
+        self.postings = postings  # term -> (doc ids, BM25 contribution per doc)
         self.version = version
-        self.avg_length = sum(d.length for d in docs) / len(docs) if docs else 1.0
+        self.internal = np.array([d.audience == "internal" for d in docs], dtype=bool)
+        self.by_answer = {(d.answer_id, d.language): d for d in docs}
+        self.sentence_cache: dict = {}
         # One-deletion neighbourhood of every whole-word term (SymSpell), for typos.
         self.neighbours: dict[str, set[str]] = defaultdict(set)
         for term in postings:
@@ -62,18 +70,40 @@ class Index:
     @classmethod
     def build(cls, variants, version: int) -> "Index":
         docs: list[Doc] = []
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        term_ids: dict[str, int] = {}
+        doc_terms: list[list[int]] = []
+        doc_tfs: list[list[float]] = []
         for v in variants:
-            doc_id = len(docs)
             weighted: dict[str, float] = defaultdict(float)
             for field, weight in FIELD_WEIGHTS.items():
-                for term in document_terms(getattr(v, field), v.language):
-                    weighted[term] += weight
-            length = sum(weighted.values())
-            docs.append(Doc(v.answer_id, v.answer.slug, v.language, v.answer.audience, v.title, v.body, length))
-            for term, tf in weighted.items():
-                postings[term][doc_id] = tf
-        return cls(docs, dict(postings), version)
+                for term, count in document_term_counts(getattr(v, field), v.language).items():
+                    weighted[term] += weight * count
+            docs.append(Doc(v.answer_id, v.answer.slug, v.language, v.answer.audience, v.title, v.body, sum(weighted.values())))
+            doc_terms.append([term_ids.setdefault(term, len(term_ids)) for term in weighted])
+            doc_tfs.append(list(weighted.values()))
+        n = len(docs)
+        if not n:
+            return cls(docs, {}, version)
+        # Postings in bulk: one (term, doc, tf) triple per occurrence, sorted by term.
+        counts = np.fromiter((len(t) for t in doc_terms), dtype=np.int64, count=n)
+        all_terms = np.fromiter((t for ts in doc_terms for t in ts), dtype=np.int32, count=int(counts.sum()))
+        all_tf = np.fromiter((f for fs in doc_tfs for f in fs), dtype=np.float32, count=int(counts.sum()))
+        all_docs = np.repeat(np.arange(n, dtype=np.int32), counts)
+        lengths = np.array([d.length for d in docs], dtype=np.float32)
+        avg = float(lengths.mean())
+        order = np.argsort(all_terms, kind="stable")
+        all_terms, all_docs, all_tf = all_terms[order], all_docs[order], all_tf[order]
+        bounds = np.flatnonzero(np.diff(all_terms)) + 1
+        starts = np.concatenate(([0], bounds))
+        ends = np.concatenate((bounds, [len(all_terms)]))
+        df = (ends - starts).astype(np.float32)
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+        norm = all_tf * (K1 + 1) / (all_tf + K1 * (1 - B + B * lengths[all_docs] / avg))
+        names = {i: term for term, i in term_ids.items()}
+        postings = {}
+        for k, (a, b) in enumerate(zip(starts.tolist(), ends.tolist())):
+            postings[names[int(all_terms[a])]] = (all_docs[a:b], (idf[k] * norm[a:b]).astype(np.float32))
+        return cls(docs, postings, version)
 
     def _expand(self, alternatives: tuple[str, ...]) -> dict[str, float]:
         """A query word's terms with weights: exact, stem, or one typo away."""
@@ -87,7 +117,7 @@ class Index:
                 if len(term) < 4:
                     continue
                 candidates = self.neighbours.get(term, set()) | {c for d in _deletes(term) for c in self.neighbours.get(d, set())}
-                candidates |= {d for d in _deletes(term) if d in self.postings and not d.startswith("~")}
+                candidates |= {d for d in _deletes(term) if d in self.postings}
                 for candidate in candidates:
                     terms.setdefault(candidate, FUZZY_WEIGHT)
                     stem = f"~{candidate[:5]}"
@@ -97,57 +127,62 @@ class Index:
 
     def search(self, query: str, lang: str, include_internal: bool, limit: int = 10) -> list[Hit]:
         words = query_words(query, lang)
-        if not words or not self.docs:
-            return []
         n = len(self.docs)
-        scores: dict[int, float] = defaultdict(float)
-        matched_words: dict[int, int] = defaultdict(int)
+        if not words or not n:
+            return []
+        scores = np.zeros(n, dtype=np.float32)
+        matched = np.zeros(n, dtype=np.float32)
         for alternatives in words:
-            seen_docs: set[int] = set()
+            hit = np.zeros(n, dtype=bool)
             for term, weight in self._expand(alternatives).items():
-                posting = self.postings[term]
-                idf = math.log(1 + (n - len(posting) + 0.5) / (len(posting) + 0.5))
-                for doc_id, tf in posting.items():
-                    norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * self.docs[doc_id].length / self.avg_length))
-                    scores[doc_id] += weight * idf * norm
-                    seen_docs.add(doc_id)
-            for doc_id in seen_docs:
-                matched_words[doc_id] += 1
+                ids, contribution = self.postings[term]
+                scores[ids] += weight * contribution
+                hit[ids] = True
+            matched += hit
+        # Documents matching more of the query's words come first.
+        scores *= (1 + matched) / (1 + len(words))
+        if not include_internal:
+            scores[self.internal] = 0
+        candidates = np.flatnonzero(scores)
+        if not len(candidates):
+            return []
+        if len(candidates) > limit * 8:
+            candidates = candidates[np.argpartition(-scores[candidates], limit * 8)[: limit * 8]]
         best: dict[int, tuple[float, int]] = {}
-        for doc_id, score in scores.items():
-            doc = self.docs[doc_id]
-            if doc.audience == "internal" and not include_internal:
-                continue
-            # Documents matching more of the query's words come first.
-            score *= (1 + matched_words[doc_id]) / (1 + len(words))
-            if doc.answer_id not in best or score > best[doc.answer_id][0]:
-                best[doc.answer_id] = (score, doc_id)
-        ranked = sorted(best.values(), reverse=True)[:limit]
-        return [self._hit(doc_id, score, lang, words) for score, doc_id in ranked]
+        for doc_id in candidates[np.argsort(-scores[candidates], kind="stable")]:
+            answer_id = self.docs[doc_id].answer_id
+            if answer_id not in best:
+                best[answer_id] = (float(scores[doc_id]), int(doc_id))
+            if len(best) == limit:
+                break
+        return [self._hit(doc_id, score, lang, words) for score, doc_id in best.values()]
 
     def _hit(self, doc_id: int, score: float, lang: str, words) -> Hit:
         doc = self.docs[doc_id]
         # Return the reader's language when that variant exists; else the matching one, labelled.
-        shown = self.variant_of(doc.answer_id, lang) or doc
-        return Hit(doc.slug, doc.answer_id, shown.title, shown.language, snippet(shown.body, words), round(score, 4), shown.language != lang)
+        shown = self.by_answer.get((doc.answer_id, lang)) or doc
+        text = snippet(self._sentences(shown), words)
+        return Hit(doc.slug, doc.answer_id, shown.title, shown.language, text, round(score, 4), shown.language != lang)
 
-    def variant_of(self, answer_id: int, lang: str) -> Doc | None:
-        return self._by_answer.get((answer_id, lang))
-
-    @property
-    def _by_answer(self) -> dict[tuple[int, str], Doc]:
-        if not hasattr(self, "_by_answer_cache"):
-            self._by_answer_cache = {(d.answer_id, d.language): d for d in self.docs}
-        return self._by_answer_cache
+    def _sentences(self, doc: Doc) -> list[tuple[str, frozenset[str]]]:
+        """A document's sentences with their terms, computed once per index."""
+        key = (doc.answer_id, doc.language)
+        if key not in self.sentence_cache:
+            self.sentence_cache[key] = [(s, sentence_terms(s)) for s in SENTENCE.split(doc.body.strip())]
+        return self.sentence_cache[key]
 
 
-def snippet(body: str, words, length: int = 220) -> str:
+def sentence_terms(sentence: str) -> frozenset[str]:
+    folded = {fold(w) for w in tokens(sentence)}
+    return frozenset(folded | {f"~{w[:5]}" for w in folded if len(w) > 5})
+
+
+def snippet(sentences: list[tuple[str, frozenset[str]]], words, length: int = 220) -> str:
+    """The sentence sharing most terms with the query, shortened to a line or two."""
     wanted = {t for alternatives in words for t in alternatives}
     best, best_score = "", -1
-    for sentence in SENTENCE.split(body.strip()):
-        folded = {fold(w) for w in tokens(sentence)}
-        stems = {f"~{w[:5]}" for w in folded if len(w) > 5}
-        score = len((folded | stems) & wanted)
+    for sentence, terms in sentences:
+        score = len(terms & wanted)
         if score > best_score:
             best, best_score = sentence, score
     return best if len(best) <= length else best[: length - 1].rsplit(" ", 1)[0] + "…"
