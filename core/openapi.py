@@ -27,6 +27,43 @@ DOCUMENT = {
     },
 }
 
+LANG_PARAM = {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["pl", "en", "ru", "uk"], "default": "pl"}}
+KB_PATHS = {
+    "/api/v1/kb/search": {
+        "get": {
+            "summary": "Search the public knowledge base in any language; results come in the requested language where translated.",
+            "parameters": [{"name": "q", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 200}}, LANG_PARAM],
+            "responses": {
+                "200": {"description": "Up to 10 ranked answers.", "content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "query": {"type": "string"}, "lang": {"type": "string"},
+                    "results": {"type": "array", "items": {"type": "object", "properties": {
+                        "id": {"type": "string", "description": "The answer's stable slug."},
+                        "title": {"type": "string"},
+                        "language": {"type": "string", "description": "The variant's language; differs from lang when not yet translated."},
+                        "snippet": {"type": "string"}, "url": {"type": "string"}, "score": {"type": "number"},
+                    }}},
+                }}}}},
+                "400": {"description": "Unknown language."},
+            },
+        }
+    },
+    "/api/v1/kb/answers/{id}": {
+        "get": {
+            "summary": "One public answer, in the requested language or (labelled) in Polish.",
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}, LANG_PARAM],
+            "responses": {
+                "200": {"description": "The answer.", "content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "id": {"type": "string"}, "language": {"type": "string"}, "translated": {"type": "boolean"},
+                    "title": {"type": "string"}, "body": {"type": "string"},
+                    "legal_basis": {"type": "array", "items": {"type": "string"}},
+                    "review_by": {"type": "string", "format": "date"}, "unconfirmed": {"type": "boolean"}, "url": {"type": "string"},
+                }}}}},
+                "404": {"description": "No such public answer."},
+            },
+        }
+    },
+}  # fmt: skip
+
 SPEC = {
     "openapi": "3.1.0",
     "info": {"title": "Konsultant API", "version": "1"},
@@ -62,6 +99,9 @@ SPEC = {
         }
     },
 }  # fmt: skip
+
+
+SPEC["paths"].update(KB_PATHS)
 
 
 def openapi(request):

@@ -37,8 +37,8 @@ TRANSLIT = {
     "щ": "szcz", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja", "'": "", "’": "",
 }  # fmt: skip
 # After transliteration, Latin spellings that sound alike are folded together
-# ("w"/"v", "cz"/"ch"), so users' own transliterations match too.
-FOLD = str.maketrans({"ł": "l", "v": "w", "x": "ks", "q": "k"})
+# ("w"/"v", "y"/"i": Ukrainian и is Polish y), so users' own transliterations match too.
+FOLD = str.maketrans({"ł": "l", "v": "w", "x": "ks", "q": "k", "y": "i"})
 LANGS_BY_SCRIPT = {"cyrillic": ("ru", "uk"), "latin": ("pl", "en")}
 
 

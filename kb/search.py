@@ -19,6 +19,7 @@ FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "body": 1.0}
 K1, B = 1.2, 0.75
 STEM_WEIGHT = 0.5  # a prefix-stem match counts half a whole-word match
 FUZZY_WEIGHT = 0.6  # a one-typo match
+OTHER_VARIANTS_WEIGHT = 0.3
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -146,15 +147,21 @@ class Index:
         candidates = np.flatnonzero(scores)
         if not len(candidates):
             return []
-        if len(candidates) > limit * 8:
-            candidates = candidates[np.argpartition(-scores[candidates], limit * 8)[: limit * 8]]
-        best: dict[int, tuple[float, int]] = {}
-        for doc_id in candidates[np.argsort(-scores[candidates], kind="stable")]:
-            answer_id = self.docs[doc_id].answer_id
-            if answer_id not in best:
-                best[answer_id] = (float(scores[doc_id]), int(doc_id))
-            if len(best) == limit:
-                break
+        if len(candidates) > limit * 16:
+            candidates = candidates[np.argpartition(-scores[candidates], limit * 16)[: limit * 16]]
+        # An answer's score: its best language variant, plus a share of the others,
+        # so a query mixing languages ("побыт сталы условия") gathers evidence from
+        # the Polish and the Russian text of the same answer.
+        per_answer: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for doc_id in candidates.tolist():
+            per_answer[self.docs[doc_id].answer_id].append((float(scores[doc_id]), doc_id))
+        ranked = []
+        for variants in per_answer.values():
+            variants.sort(reverse=True)
+            total = variants[0][0] + OTHER_VARIANTS_WEIGHT * sum(score for score, _ in variants[1:])
+            ranked.append((total, variants[0][1]))
+        ranked.sort(reverse=True)
+        best = {i: item for i, item in enumerate(ranked[:limit])}
         return [self._hit(doc_id, score, lang, words) for score, doc_id in best.values()]
 
     def _hit(self, doc_id: int, score: float, lang: str, words) -> Hit:

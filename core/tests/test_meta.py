@@ -17,17 +17,24 @@ TRIAGE = "citizenship=UA&basis=visa_national&stay_end=2027-01-15&purpose=work"
 
 
 def public_paths() -> list[str]:
-    paths = ["", "procedures/", "which-procedure/", "apply/", "apply/import/", "apply/resume/", f"which-procedure/details/?{TRIAGE}",
+    paths = ["", "procedures/", "which-procedure/", "apply/", "apply/import/", "apply/resume/",
+             "kb/", "kb/search/?q=karta", "kb/search/?q=zzzz", "kb/card-lost/", "kb/card-lost/?thanks=1", f"which-procedure/details/?{TRIAGE}",
              f"which-procedure/result/?{TRIAGE}&detail=employee", "eu-citizens/", "staff/login/"]  # fmt: skip
     paths += [f"procedures/{slug}/" for slug in current().procedures]
     return paths
 
 
-STAFF_PATHS = ["staff/", "staff/catalogue/", "staff/team/", "staff/applications/", "staff/applications/quality/"]
+STAFF_PATHS = ["staff/", "staff/catalogue/", "staff/team/", "staff/applications/", "staff/applications/quality/",
+               "staff/kb/", "staff/kb/?due=1", "staff/kb/new/", "staff/kb/gaps/", "staff/kb/card-lost/", "staff/kb/card-lost/uk/"]  # fmt: skip
 
 
 @override_settings(CATALOGUE_DATE="2026-12-01")
 class EveryPageTests(CastTestCase):
+    def setUp(self):
+        from kb.tests.base import make_answer
+
+        make_answer()
+
     def assertOnePage(self, url: str, lang: str):
         response = self.client.get(url)
         self.assertEqual(response.status_code, 200, url)

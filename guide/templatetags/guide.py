@@ -31,3 +31,16 @@ def kind_label(kind: str) -> str:
 def trtext(text: Text | None) -> str:
     """The same as {% tr %}, usable inside blocktranslate's with-clause."""
     return tr(text)
+
+
+@register.filter
+def learn_more_url(target: str) -> str:
+    """"kb:<slug>" is a knowledge-base answer; anything else a procedure guide."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        if target.startswith("kb:"):
+            return reverse("kb:answer", args=[target[3:]])
+        return reverse("guide:procedure_detail", args=[target])
+    except NoReverseMatch:
+        return ""

@@ -81,3 +81,10 @@ class ApiTests(TestCase):
         self.assertEqual(self.client.get("/api/v1/kb/search", {"q": "x", "lang": "de"}).status_code, 400)
         self.assertEqual(self.client.get("/api/v1/kb/answers/nope").status_code, 404)
         self.assertEqual(self.client.get("/api/v1/kb/search", {"q": "🙂"}).json()["results"], [])
+
+
+class OpenApiTests(TestCase):
+    def test_the_kb_endpoints_are_documented(self):
+        paths = self.client.get("/api/v1/openapi.json").json()["paths"]
+        self.assertIn("/api/v1/kb/search", paths)
+        self.assertIn("/api/v1/kb/answers/{id}", paths)
