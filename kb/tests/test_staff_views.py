@@ -32,7 +32,7 @@ class EditorWorkflowTests(CastTestCase):
     def test_an_impossible_transition_is_refused(self):
         make_answer(status=Status.DRAFT)
         self.client.force_login(self.manager)
-        response = self.client.post("/pl/staff/kb/card-lost/status/", {"action": "publish"}, follow=True)
+        response = self.client.post("/en/staff/kb/card-lost/status/", {"action": "publish"}, follow=True)
         self.assertContains(response, "not possible now")
         self.assertEqual(Answer.objects.get().status, Status.DRAFT)
 
@@ -59,7 +59,7 @@ class EditorWorkflowTests(CastTestCase):
         self.client.force_login(self.leader)
         data = {"topic": "cards", "audience": "public", "legal_basis": "art. 230", "sources": "", "review_by": "2027-01-01", "version": answer.version - 1 + 0}
         Answer.objects.filter(pk=answer.pk).update(version=answer.version + 1)
-        response = self.client.post("/pl/staff/kb/card-lost/", data)
+        response = self.client.post("/en/staff/kb/card-lost/", data)
         self.assertContains(response, "Someone else saved this answer")
         self.assertContains(response, "2027-01-01")
 
