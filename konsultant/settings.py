@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "guide",
     "applications",
     "kb",
+    "desk",
     "konsultant.apps.KonsultantAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
