@@ -235,6 +235,10 @@ SECURE_CSP = {
 # cache (0 turns page caching off). See core/cache.py.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
+# Shared secret a PBX sends (Authorization: Bearer …) with call events; empty
+# means the CTI endpoint refuses everything.
+CTI_TOKEN = env_str("CTI_TOKEN", "")
+
 # Application drafts are deleted this many days after their last change
 # (purge_drafts runs daily from cron or a systemd timer).
 DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 30)

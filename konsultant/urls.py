@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from applications import api as applications_api
 from core import views as core_views
+from desk import api as desk_api
 from kb import api as kb_api
 from core.openapi import openapi
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("api/v1/openapi.json", openapi, name="openapi"),
     path("api/v1/applications/check", applications_api.check, name="api_applications_check"),
     path("api/v1/kb/search", kb_api.search, name="api_kb_search"),
+    path("api/v1/cti/events", desk_api.cti_events, name="api_cti_events"),
     path("api/v1/kb/answers/<slug:slug>", kb_api.answer, name="api_kb_answer"),
 ]
 urlpatterns += i18n_patterns(
@@ -24,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("staff/applications/", include("applications.staff_urls")),
     path("kb/", include("kb.urls")),
     path("staff/kb/", include("kb.staff_urls")),
+    path("staff/desk/", include("desk.urls")),
     prefix_default_language=True,
 )
 

@@ -25,7 +25,8 @@ def public_paths() -> list[str]:
 
 
 STAFF_PATHS = ["staff/", "staff/catalogue/", "staff/team/", "staff/applications/", "staff/applications/quality/",
-               "staff/kb/", "staff/kb/?due=1", "staff/kb/new/", "staff/kb/gaps/", "staff/kb/card-lost/", "staff/kb/card-lost/uk/"]  # fmt: skip
+               "staff/kb/", "staff/kb/?due=1", "staff/kb/new/", "staff/kb/gaps/", "staff/kb/card-lost/", "staff/kb/card-lost/uk/",
+               "staff/desk/", "staff/desk/call/", "staff/desk/reports/"]  # fmt: skip
 
 
 @override_settings(CATALOGUE_DATE="2026-12-01")
@@ -68,6 +69,15 @@ class EveryPageTests(CastTestCase):
         for lang in LANGS:
             for page in pages:
                 self.assertOnePage(f"/{lang}/apply/{draft.token}/{page}", lang)
+
+    def test_every_desk_conversation_page_renders_in_every_language_with_one_h1(self):
+        from desk.models import Channel, Contact, Conversation
+
+        contact = Contact.objects.create(name="Anna", language="ru")
+        c = Conversation.objects.create(contact=contact, channel=Channel.CHAT, language="ru", state="active", assigned_to=self.admin)
+        self.client.force_login(self.admin)
+        for lang in LANGS:
+            self.assertOnePage(f"/{lang}/staff/desk/c/{c.public_id}/", lang)
 
     def test_every_recommendation_links_to_a_guide_that_renders(self):
         snapshot = current()

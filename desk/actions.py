@@ -1,0 +1,169 @@
+"""Desk writes: each changes the conversation and, where it matters, routes the
+queue again. Messages are stored before anyone is told about them, so a lost
+live connection never loses a message."""
+
+import datetime as dt
+
+import phonenumbers
+from django.db import transaction
+from django.utils import timezone
+
+from . import routing
+from .models import AgentStatus, Channel, ConsultantProfile, Contact, Conversation, Direction, Message, Outcome, State
+
+
+def normalise_phone(number: str) -> str:
+    try:
+        parsed = phonenumbers.parse(number, "PL")
+    except phonenumbers.NumberParseException:
+        return ""
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) if phonenumbers.is_possible_number(parsed) else ""
+
+
+def contact_for(phone: str = "", email: str = "", name: str = "", language: str = "pl") -> Contact:
+    contact = None
+    if phone:
+        contact = Contact.objects.filter(phone=phone).order_by("id").first()
+    if contact is None and email:
+        contact = Contact.objects.filter(email__iexact=email).order_by("id").first()
+    if contact is None:
+        contact = Contact.objects.create(phone=phone, email=email, name=name, language=language)
+    return contact
+
+
+def _agents() -> list[routing.Agent]:
+    active = {}
+    for user_id in Conversation.objects.filter(state=State.ACTIVE).values_list("assigned_to", flat=True):
+        active[user_id] = active.get(user_id, 0) + 1
+    agents = []
+    for p in ConsultantProfile.objects.select_related("user").filter(user__is_active=True):
+        agents.append(
+            routing.Agent(p.user_id, p.languages, set(p.topics), p.status, p.capacity, active.get(p.user_id, 0), p.idle_since)
+        )
+    return agents
+
+
+@transaction.atomic
+def route(now: dt.datetime | None = None) -> list[routing.Offer]:
+    """Offer waiting conversations to consultants; return expired offers to the queue."""
+    now = now or timezone.now()
+    conversations = list(Conversation.objects.select_for_update().waiting().exclude(channel=Channel.PHONE))
+    queue = [
+        routing.Waiting(c.pk, c.language, c.topic, c.enqueued_at, c.offered_to_id, c.offered_at, set(c.declined_by))
+        for c in conversations
+    ]
+    offers = routing.decide(queue, _agents(), now)
+    by_id = {c.pk: c for c in conversations}
+    for item in queue:
+        c = by_id[item.id]
+        state = State.OFFERED if item.offered_to else State.QUEUED
+        if (c.offered_to_id, c.state, set(c.declined_by)) != (item.offered_to, state, item.declined_by):
+            c.offered_to_id, c.offered_at, c.state, c.declined_by = item.offered_to, item.offered_at, state, sorted(item.declined_by)
+            c.save(update_fields=["offered_to", "offered_at", "state", "declined_by"])
+    return offers
+
+
+@transaction.atomic
+def accept(conversation: Conversation, user) -> bool:
+    c = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    if c.state != State.OFFERED or c.offered_to_id != user.pk:
+        return False
+    c.state, c.assigned_to = State.ACTIVE, user
+    c.save(update_fields=["state", "assigned_to"])
+    return True
+
+
+@transaction.atomic
+def return_to_queue(conversation: Conversation, by_user=None) -> None:
+    """A consultant who drops (or hands back) a conversation: it waits again with
+    its whole history and keeps its place in the line."""
+    c = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    if c.state == State.CLOSED:
+        return
+    declined = set(c.declined_by) | ({by_user.pk} if by_user else set())
+    c.state, c.assigned_to, c.offered_to, c.offered_at, c.declined_by = State.QUEUED, None, None, None, sorted(declined)
+    c.save(update_fields=["state", "assigned_to", "offered_to", "offered_at", "declined_by"])
+    transaction.on_commit(route)
+
+
+@transaction.atomic
+def reassign(conversation: Conversation, to_user) -> None:
+    c = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    c.state, c.assigned_to, c.offered_to, c.offered_at = State.ACTIVE, to_user, None, None
+    c.save(update_fields=["state", "assigned_to", "offered_to", "offered_at"])
+
+
+MAX_MESSAGE = 5000
+
+
+def add_message(conversation: Conversation, direction: str, body: str, author=None) -> Message:
+    body = body.strip()
+    if not body or len(body) > MAX_MESSAGE or "\x00" in body:
+        raise ValueError("message must be 1–5000 characters of text")
+    with transaction.atomic():
+        message = Message.objects.create(conversation=conversation, direction=direction, body=body, author=author)
+        if direction == Direction.OUT and conversation.answered_at is None:
+            conversation.answered_at = message.created_at
+            conversation.save(update_fields=["answered_at"])
+    return message
+
+
+@transaction.atomic
+def close(conversation: Conversation, user, outcome: str, tags: list[str] | None = None) -> None:
+    c = Conversation.objects.select_for_update().get(pk=conversation.pk)
+    c.state, c.outcome, c.closed_at = State.CLOSED, outcome, timezone.now()
+    c.tags = tags or c.tags
+    c.save(update_fields=["state", "outcome", "closed_at", "tags"])
+    profile = ConsultantProfile.objects.filter(user=user).first()
+    if profile:
+        profile.idle_since = timezone.now()
+        profile.save(update_fields=["idle_since"])
+    transaction.on_commit(route)
+
+
+def set_status(user, status: str) -> None:
+    profile, _ = ConsultantProfile.objects.get_or_create(user=user)
+    profile.status = status
+    profile.status_since = timezone.now()
+    if status == AgentStatus.AVAILABLE and profile.idle_since is None:
+        profile.idle_since = timezone.now()
+    profile.save(update_fields=["status", "status_since", "idle_since"])
+    if status != AgentStatus.AVAILABLE:
+        # Offers waiting for someone who stepped away go back to the queue.
+        for c in Conversation.objects.filter(state=State.OFFERED, offered_to=user):
+            return_to_queue(c, by_user=user)
+    transaction.on_commit(route)
+
+
+@transaction.atomic
+def log_call(user, *, phone: str, name: str, language: str, topic: str, citizenship_group: str, outcome: str, note: str) -> Conversation:
+    """A consultant records a phone call in seconds, after or during the call."""
+    contact = contact_for(phone=normalise_phone(phone), name=name, language=language)
+    now = timezone.now()
+    c = Conversation.objects.create(
+        contact=contact, channel=Channel.PHONE, language=language, topic=topic, citizenship_group=citizenship_group,
+        state=State.CLOSED, assigned_to=user, answered_at=now, closed_at=now, outcome=outcome,
+    )  # fmt: skip
+    if note.strip():
+        add_message(c, Direction.NOTE, note, user)
+    return c
+
+
+@transaction.atomic
+def cti_event(event: str, call_id: str, caller: str, agent=None, at: dt.datetime | None = None) -> Conversation:
+    """A PBX event: ringing creates the call, answered assigns it, ended closes it."""
+    at = at or timezone.now()
+    c = Conversation.objects.select_for_update().filter(call_id=call_id, channel=Channel.PHONE).first()
+    if c is None:
+        contact = contact_for(phone=normalise_phone(caller))
+        c = Conversation.objects.create(contact=contact, channel=Channel.PHONE, language=contact.language, call_id=call_id)
+    if event == "answered" and c.state != State.CLOSED:
+        c.state, c.assigned_to, c.answered_at = State.ACTIVE, agent or c.assigned_to, c.answered_at or at
+        c.save(update_fields=["state", "assigned_to", "answered_at"])
+    elif event == "ended" and c.state != State.CLOSED:
+        start = c.answered_at
+        c.state, c.closed_at = State.CLOSED, at
+        c.duration_seconds = int((at - start).total_seconds()) if start else None
+        c.outcome = c.outcome or (Outcome.ANSWERED if start else Outcome.ABANDONED)
+        c.save(update_fields=["state", "closed_at", "duration_seconds", "outcome"])
+    return c
