@@ -8,7 +8,7 @@ import phonenumbers
 from django.db import transaction
 from django.utils import timezone
 
-from . import routing
+from . import live, routing
 from .models import AgentStatus, Channel, ConsultantProfile, Contact, Conversation, Direction, Message, Outcome, State
 
 
@@ -29,6 +29,9 @@ def contact_for(phone: str = "", email: str = "", name: str = "", language: str 
     if contact is None:
         contact = Contact.objects.create(phone=phone, email=email, name=name, language=language)
     return contact
+
+
+CHAT_HANDLE_SECONDS = 300  # until there is history to measure it from
 
 
 def _agents() -> list[routing.Agent]:
@@ -52,7 +55,8 @@ def route(now: dt.datetime | None = None) -> list[routing.Offer]:
         routing.Waiting(c.pk, c.language, c.topic, c.enqueued_at, c.offered_to_id, c.offered_at, set(c.declined_by))
         for c in conversations
     ]
-    offers = routing.decide(queue, _agents(), now)
+    agents = _agents()
+    offers = routing.decide(queue, agents, now)
     by_id = {c.pk: c for c in conversations}
     for item in queue:
         c = by_id[item.id]
@@ -60,6 +64,11 @@ def route(now: dt.datetime | None = None) -> list[routing.Offer]:
         if (c.offered_to_id, c.state, set(c.declined_by)) != (item.offered_to, state, item.declined_by):
             c.offered_to_id, c.offered_at, c.state, c.declined_by = item.offered_to, item.offered_at, state, sorted(item.declined_by)
             c.save(update_fields=["offered_to", "offered_at", "state", "declined_by"])
+    positions = {
+        item.id: (routing.position(queue, item.id), routing.estimated_wait(queue, item.id, agents, CHAT_HANDLE_SECONDS))
+        for item in queue
+    }
+    transaction.on_commit(lambda: live.queue_positions(positions))
     return offers
 
 
@@ -70,6 +79,7 @@ def accept(conversation: Conversation, user) -> bool:
         return False
     c.state, c.assigned_to = State.ACTIVE, user
     c.save(update_fields=["state", "assigned_to"])
+    live.state(c)
     return True
 
 
@@ -105,6 +115,7 @@ def add_message(conversation: Conversation, direction: str, body: str, author=No
         if direction == Direction.OUT and conversation.answered_at is None:
             conversation.answered_at = message.created_at
             conversation.save(update_fields=["answered_at"])
+        live.message(message)
     return message
 
 
@@ -114,6 +125,10 @@ def close(conversation: Conversation, user, outcome: str, tags: list[str] | None
     c.state, c.outcome, c.closed_at = State.CLOSED, outcome, timezone.now()
     c.tags = tags or c.tags
     c.save(update_fields=["state", "outcome", "closed_at", "tags"])
+    live.state(c)
+    from .chat_views import send_transcript
+
+    transaction.on_commit(lambda: send_transcript(c))
     profile = ConsultantProfile.objects.filter(user=user).first()
     if profile:
         profile.idle_since = timezone.now()

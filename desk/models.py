@@ -96,6 +96,7 @@ class Conversation(models.Model):
     tags = models.JSONField(default=list, blank=True)
     satisfaction = models.PositiveSmallIntegerField(null=True, blank=True)  # 1–5
     call_id = models.CharField(max_length=100, blank=True, db_index=True)  # from the PBX
+    transcript_requested = models.BooleanField(default=False)
     duration_seconds = models.PositiveIntegerField(null=True, blank=True)
 
     objects = ConversationQuerySet.as_manager()

@@ -64,6 +64,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://localhost:8000")
 
 INSTALLED_APPS = [
+    "daphne",  # runserver serves WebSockets too in development
     "core",
     "accounts",
     "catalogue",
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "channels",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +100,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "konsultant.urls"
 WSGI_APPLICATION = "konsultant.wsgi.application"
+ASGI_APPLICATION = "konsultant.asgi.application"
 
 TEMPLATES = [
     {
@@ -137,10 +140,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # redis-py caps its pool at 100 connections and fails under bursts
+            # unless told otherwise.
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "max_connections": env_int("REDIS_MAX_CONNECTIONS", 1000)}], "capacity": 1500},
+        }
+    }
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
@@ -238,6 +250,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # Shared secret a PBX sends (Authorization: Bearer …) with call events; empty
 # means the CTI endpoint refuses everything.
 CTI_TOKEN = env_str("CTI_TOKEN", "")
+# The web chat follows office hours (Mon–Fri 08:00–16:00, holidays closed);
+# outside them it takes a message answered by e-mail. True keeps it open (demo).
+CHAT_ALWAYS_OPEN = env_bool("CHAT_ALWAYS_OPEN", False)
 
 # Application drafts are deleted this many days after their last change
 # (purge_drafts runs daily from cron or a systemd timer).

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("kb/", include("kb.urls")),
     path("staff/kb/", include("kb.staff_urls")),
     path("staff/desk/", include("desk.urls")),
+    path("chat/", include("desk.chat_urls")),
     prefix_default_language=True,
 )
 

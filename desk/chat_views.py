@@ -1,0 +1,113 @@
+"""The visitor's web chat. Works without JavaScript (each message is a form post,
+the page shows the conversation so far); with JavaScript the page updates live."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from catalogue.registry import current
+
+from . import actions, routing
+from .business_time import BusinessHours
+from .forms import ChatMessageForm, ChatStartForm, RatingForm
+from .models import Channel, Conversation, Direction, State
+
+HOURS = BusinessHours()  # Mon–Fri 08:00–16:00, Polish public holidays closed
+
+
+def _open() -> bool:
+    return settings.CHAT_ALWAYS_OPEN or HOURS.is_open(timezone.now())
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    out_of_hours = not _open()
+    form = ChatStartForm(request.POST or None, out_of_hours=out_of_hours)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["citizenship"] in current().free_movement:
+            return render(request, "guide/eu_citizens.html", {"polish": data["citizenship"] == "PL", "from_triage": False})
+        conversation = _create(data, out_of_hours, get_language())
+        if out_of_hours:
+            return render(request, "desk/chat_message_sent.html", {"email": data["email"]})
+        return redirect("chat:room", public_id=conversation.public_id)
+    return render(request, "desk/chat_start.html", {"form": form, "out_of_hours": out_of_hours})
+
+
+@transaction.atomic
+def _create(data: dict, out_of_hours: bool, lang: str) -> Conversation:
+    contact = actions.contact_for(email=data["email"], name=data["name"], language=lang)
+    conversation = Conversation.objects.create(
+        contact=contact, channel=Channel.EMAIL if out_of_hours else Channel.CHAT, language=lang, topic=data["topic"],
+        subject=data["question"][:120], transcript_requested=data.get("transcript", False),
+    )  # fmt: skip
+    actions.add_message(conversation, Direction.IN, data["question"])
+    transaction.on_commit(actions.route)
+    return conversation
+
+
+def _get(public_id) -> Conversation:
+    try:
+        return Conversation.objects.select_related("contact").get(public_id=public_id, channel=Channel.CHAT)
+    except Conversation.DoesNotExist:
+        raise Http404
+
+
+def room(request: HttpRequest, public_id) -> HttpResponse:
+    c = _get(public_id)
+    return render(request, "desk/chat_room.html", _room_context(c, ChatMessageForm(), RatingForm()))
+
+
+def _room_context(c, form, rating_form):
+    waiting = list(Conversation.objects.waiting().filter(channel=Channel.CHAT).values_list("pk", "enqueued_at"))
+    position = next((i for i, (pk, _) in enumerate(waiting, 1) if pk == c.pk), None)
+    queue = [routing.Waiting(pk, c.language, c.topic, at) for pk, at in waiting]
+    wait = routing.estimated_wait(queue, c.pk, actions._agents(), actions.CHAT_HANDLE_SECONDS) if position else None
+    return {
+        "c": c,
+        "messages_list": c.messages.exclude(direction=Direction.NOTE),
+        "form": form,
+        "rating_form": rating_form,
+        "position": position,
+        "wait_minutes": round(wait / 60) if wait else None,
+    }
+
+
+@require_POST
+def send(request: HttpRequest, public_id) -> HttpResponse:
+    c = _get(public_id)
+    form = ChatMessageForm(request.POST)
+    if c.state == State.CLOSED:
+        form.is_valid()
+        form.add_error(None, _("This conversation has ended. Start a new one if you have another question."))
+    elif form.is_valid():
+        actions.add_message(c, Direction.IN, form.cleaned_data["body"])
+        return redirect("chat:room", public_id=c.public_id)
+    return render(request, "desk/chat_room.html", _room_context(c, form, RatingForm()))
+
+
+@require_POST
+def rate(request: HttpRequest, public_id) -> HttpResponse:
+    c = _get(public_id)
+    form = RatingForm(request.POST)
+    if c.state == State.CLOSED and form.is_valid():
+        Conversation.objects.filter(pk=c.pk).update(satisfaction=form.cleaned_data["rating"])
+        return redirect(f"{request.path.rsplit('rate/', 1)[0]}?rated=1")
+    return render(request, "desk/chat_room.html", _room_context(c, ChatMessageForm(), form))
+
+
+def send_transcript(conversation: Conversation) -> None:
+    """E-mail the visitor the conversation, in their language, if they asked for it."""
+    if not (conversation.transcript_requested and conversation.contact.email):
+        return
+    from django.utils import translation
+
+    with translation.override(conversation.language):
+        body = render_to_string("desk/email_transcript.txt", {"c": conversation, "messages": conversation.messages.exclude(direction=Direction.NOTE)})
+        send_mail(_("Your conversation with the infoline"), body, None, [conversation.contact.email])

@@ -1,0 +1,54 @@
+// Live chat: progressive enhancement of the chat page. Without this script the
+// page still works (send posts the form, "Refresh" reloads). Messages are
+// stored on the server before they are broadcast; on reconnect the page reloads
+// from the server, so nothing shown can be lost.
+(function () {
+  var box = document.getElementById("chat");
+  if (!box || !window.WebSocket) { return; }
+  var log = document.getElementById("chat-log");
+  var status = document.getElementById("chat-status");
+  var form = document.getElementById("chat-form");
+  var socket = null, retries = 0;
+
+  function add(direction, text) {
+    var li = document.createElement("li");
+    li.className = "msg msg-" + direction;
+    var who = document.createElement("p");
+    who.className = "note";
+    who.textContent = direction === "in" ? box.dataset.in : box.dataset.out;
+    var body = document.createElement("p");
+    body.textContent = text;
+    li.appendChild(who); li.appendChild(body);
+    log.appendChild(li);
+  }
+
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + box.dataset.ws);
+    socket.onopen = function () { retries = 0; };
+    socket.onmessage = function (e) {
+      var data = JSON.parse(e.data);
+      if (data.type === "chat.message") { add(data.direction, data.body); }
+      else if (data.type === "chat.queue" && box.dataset.queue) {
+        status.textContent = box.dataset.queue.replace("{n}", data.position);
+      }
+      else if (data.type === "chat.state") { location.reload(); }
+    };
+    socket.onclose = function () {
+      // Reconnect with back-off; the reload shows anything missed meanwhile.
+      if (retries++ < 10) { setTimeout(function () { location.reload(); }, Math.min(30000, 1000 * retries)); }
+    };
+  }
+
+  if (form) {
+    form.addEventListener("submit", function (e) {
+      var field = form.querySelector("textarea");
+      var internal = form.querySelector("input[name=internal]");
+      if (!socket || socket.readyState !== 1 || !field.value.trim() || (internal && internal.checked)) { return; }  // a normal post
+      e.preventDefault();
+      socket.send(JSON.stringify({ body: field.value }));
+      field.value = "";
+    });
+  }
+  connect();
+})();
