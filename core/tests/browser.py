@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from django.conf import settings
+from channels.testing import ChannelsLiveServerTestCase
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
 from django.test import tag
 from playwright.sync_api import sync_playwright
@@ -27,22 +28,17 @@ CHROMIUM_ARGS = [
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-@tag("browser")
-class BrowserTestCase(StaticLiveServerTestCase):
-    host = "127.0.0.1"
-
+class BrowserMixin:
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def start_browser(cls):
         cls.playwright = sync_playwright().start()
         cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         cls.axe_source = AXE_JS.read_text()
 
     @classmethod
-    def tearDownClass(cls):
+    def stop_browser(cls):
         cls.browser.close()
         cls.playwright.stop()
-        super().tearDownClass()
 
     def new_page(self, width: int = 360, height: int = 780):
         # A phone-sized viewport: the pages must work at 360 px.
@@ -66,3 +62,35 @@ class BrowserTestCase(StaticLiveServerTestCase):
     def assertNoHorizontalScroll(self, page):
         width = page.evaluate("document.documentElement.scrollWidth")
         self.assertLessEqual(width, page.viewport_size["width"], f"{page.url} scrolls sideways at 360 px")
+
+
+@tag("browser")
+class BrowserTestCase(BrowserMixin, StaticLiveServerTestCase):
+    host = "127.0.0.1"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.start_browser()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.stop_browser()
+        super().tearDownClass()
+
+
+@tag("browser")
+class ChannelsBrowserTestCase(BrowserMixin, ChannelsLiveServerTestCase):
+    """Pages and WebSockets served by Daphne in a second process (the live chat)."""
+
+    host = "127.0.0.1"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.start_browser()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.stop_browser()
+        super().tearDownClass()
