@@ -104,18 +104,24 @@ def reassign(conversation: Conversation, to_user) -> None:
 
 
 MAX_MESSAGE = 5000
+MAX_EMAIL = 20_000  # an e-mail may quote a whole earlier thread
 
 
 def add_message(conversation: Conversation, direction: str, body: str, author=None) -> Message:
     body = body.strip()
-    if not body or len(body) > MAX_MESSAGE or "\x00" in body:
-        raise ValueError("message must be 1–5000 characters of text")
+    limit = MAX_EMAIL if conversation.channel == Channel.EMAIL else MAX_MESSAGE
+    if not body or len(body) > limit or "\x00" in body:
+        raise ValueError("message must be non-empty text within the channel's length limit")
     with transaction.atomic():
         message = Message.objects.create(conversation=conversation, direction=direction, body=body, author=author)
         if direction == Direction.OUT and conversation.answered_at is None:
             conversation.answered_at = message.created_at
             conversation.save(update_fields=["answered_at"])
         live.message(message)
+        if direction == Direction.OUT and conversation.channel == Channel.EMAIL and conversation.contact.email:
+            from .mailbox import send_reply
+
+            transaction.on_commit(lambda: send_reply(message))
     return message
 
 

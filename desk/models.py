@@ -117,6 +117,8 @@ class Message(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     body = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
+    # E-mail threading: the Message-ID of the mail this message came in or went out as.
+    email_message_id = models.CharField(max_length=255, blank=True, db_index=True)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -138,7 +138,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # A file, not memory: the chat's browser tests run the ASGI server in a
     # second process, which must see the same test database.
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+    # Named per process so that two test runs on one machine never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / f"test-db-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -253,6 +254,15 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # Shared secret a PBX sends (Authorization: Bearer …) with call events; empty
 # means the CTI endpoint refuses everything.
 CTI_TOKEN = env_str("CTI_TOKEN", "")
+# The infoline mailbox: read over IMAP by `manage.py poll_mailbox --interval 60`;
+# replies go out through the mailer above, from INFOLINE_EMAIL.
+IMAP_HOST = env_str("IMAP_HOST", "")
+IMAP_PORT = env_int("IMAP_PORT", 993)
+IMAP_USER = env_str("IMAP_USER", "")
+IMAP_PASSWORD = env_str("IMAP_PASSWORD", "")
+IMAP_SSL = env_bool("IMAP_SSL", True)
+INFOLINE_EMAIL = env_str("INFOLINE_EMAIL", DEFAULT_FROM_EMAIL)
+
 # The web chat follows office hours (Mon–Fri 08:00–16:00, holidays closed);
 # outside them it takes a message answered by e-mail. True keeps it open (demo).
 CHAT_ALWAYS_OPEN = env_bool("CHAT_ALWAYS_OPEN", False)
