@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.permissions import role_required
 
 from . import erlang
+from .business_time import BusinessHours
 from .access import SUPERVISORS
 from .models import Conversation, Outcome
 
@@ -33,6 +34,17 @@ def _seconds(a, b):
     return (b - a).total_seconds() if a and b else None
 
 
+HOURS = BusinessHours()
+
+
+def _wait(row) -> float | None:
+    if not row["answered_at"]:
+        return None
+    if row["channel"] == "email":
+        return HOURS.business_seconds_between(row["enqueued_at"], row["answered_at"])
+    return _seconds(row["enqueued_at"], row["answered_at"])
+
+
 def compute(since: dt.datetime, days: int) -> dict:
     rows = list(
         Conversation.objects.filter(enqueued_at__gte=since).values(
@@ -42,7 +54,10 @@ def compute(since: dt.datetime, days: int) -> dict:
     )  # fmt: skip
     tz = timezone.get_current_timezone()
     by_hour = Counter(r["enqueued_at"].astimezone(tz).hour for r in rows)
-    waits = [w for r in rows if (w := _seconds(r["enqueued_at"], r["answered_at"])) is not None]
+    # First-response time counts business hours only for e-mail (an SLA clock:
+    # a message sent on Friday evening is not "late" on Saturday); live channels
+    # count real seconds.
+    waits = [w for r in rows if (w := _wait(r)) is not None]
     handles = [h for r in rows if (h := _seconds(r["answered_at"], r["closed_at"])) is not None]
     abandoned = sum(r["outcome"] == Outcome.ABANDONED for r in rows)
     offered = len(waits) + abandoned
