@@ -64,10 +64,7 @@ def route(now: dt.datetime | None = None) -> list[routing.Offer]:
         if (c.offered_to_id, c.state, set(c.declined_by)) != (item.offered_to, state, item.declined_by):
             c.offered_to_id, c.offered_at, c.state, c.declined_by = item.offered_to, item.offered_at, state, sorted(item.declined_by)
             c.save(update_fields=["offered_to", "offered_at", "state", "declined_by"])
-    positions = {
-        item.id: (routing.position(queue, item.id), routing.estimated_wait(queue, item.id, agents, CHAT_HANDLE_SECONDS))
-        for item in queue
-    }
+    positions = routing.positions_and_waits(queue, agents, CHAT_HANDLE_SECONDS)
     transaction.on_commit(lambda: live.queue_positions(positions))
     return offers
 

@@ -132,3 +132,18 @@ def estimated_wait(queue: list[Waiting], item_id: int, agents: list[Agent], hand
     ahead = position(queue, item_id) - 1
     capacity = sum(a.capacity for a in able)
     return (ahead + 1) * handle_seconds / capacity
+
+
+def positions_and_waits(queue: list[Waiting], agents: list[Agent], handle_seconds: float) -> dict[int, tuple[int, float | None]]:
+    """Place and estimated wait for every waiting conversation at once (one sort,
+    one capacity sum per language), for the queue broadcast to all visitors."""
+    ordered = sorted(queue, key=lambda w: w.enqueued_at)
+    capacity: dict[tuple, int] = {}
+    result = {}
+    for place, item in enumerate(ordered, 1):
+        key = (item.language, item.fallback_languages())
+        if key not in capacity:
+            capacity[key] = sum(a.capacity for a in agents if a.status != "away" and tier(a, item) is not None)
+        cap = capacity[key]
+        result[item.id] = (place, place * handle_seconds / cap if cap else None)
+    return result

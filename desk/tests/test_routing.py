@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.test import SimpleTestCase
 
-from desk.routing import OFFER_TIMEOUT, Agent, Waiting, decide, estimated_wait, position
+from desk.routing import OFFER_TIMEOUT, Agent, Waiting, decide, estimated_wait, position, positions_and_waits
 
 T0 = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
 
@@ -72,3 +72,11 @@ class RoutingTests(SimpleTestCase):
         # 2 ahead + itself, 180 s each, over the 2 chats the Polish-speaking consultant can hold.
         self.assertEqual(estimated_wait(queue, 2, agents, 180), 270)
         self.assertIsNone(estimated_wait([Waiting(9, "uk", "x", T0, fallbacks=("de",))], 9, [agent(3, {"pl": "native"})], 180))
+
+
+    def test_all_positions_at_once_agree_with_one_at_a_time(self):
+        queue = [Waiting(i, "pl" if i % 3 else "uk", "x", at(-i)) for i in range(30)]
+        agents = [agent(1, {"pl": "native"}, capacity=2), agent(2, {"uk": "native"}, status="busy")]
+        together = positions_and_waits(queue, agents, 120)
+        for item in queue:
+            self.assertEqual(together[item.id], (position(queue, item.id), estimated_wait(queue, item.id, agents, 120)))
