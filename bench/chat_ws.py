@@ -104,17 +104,27 @@ from desk import actions, live
 from desk.models import Channel, Conversation, Message
 marks["waiting"] = Conversation.objects.waiting().exclude(channel=Channel.PHONE).count()
 marks["messages"] = Message.objects.filter(conversation__contact__name__startswith=os.environ["BENCH_TAG"]).count()
+import threading
 _original = live.queue_positions
+_send_all = live._send_all
 def _timed(positions):
     marks["broadcast_start"] = time.time()
     marks["positions"] = len(positions)
+    _original(positions)
+async def _timed_send_all(events):
     try:
-        _original(positions)
+        await _send_all(events)
     finally:
         marks["broadcast_end"] = time.time()
 live.queue_positions = _timed  # route() looks it up when its on_commit callback runs
+live._send_all = _timed_send_all  # the background thread looks it up when it starts
 marks["route_start"] = time.time()
 offers = actions.route()
+marks["route_returned"] = time.time()
+# The broadcast runs in a background thread in a server; here, wait for it.
+for thread in threading.enumerate():
+    if thread is not threading.main_thread():
+        thread.join(60)
 marks["route_end"] = time.time()
 marks["offers"] = len(offers)
 print("BENCH_ROUTE " + json.dumps(marks), flush=True)
@@ -347,6 +357,8 @@ async def wait_until(cond, timeout: float, step: float = 0.02) -> bool:
 
 
 async def relay_test(pairs: list[tuple[Sock, Sock]], seconds: float, rate: float) -> Relay:
+    if not pairs:
+        raise RuntimeError("no pair has both sockets open; see var/bench-chat-*.log")
     # Warm-up (not counted): one message per pair, so no first-use cost lands in the numbers.
     warm = Relay()
     State.relay = warm
@@ -357,7 +369,7 @@ async def relay_test(pairs: list[tuple[Sock, Sock]], seconds: float, rate: float
 
     relay = Relay()
     State.relay = relay
-    total, interval = int(rate * seconds), 1.0 / rate
+    total, interval = max(1, int(rate * seconds)), 1.0 / rate
     t0 = time.perf_counter() + 0.05
     for k in range(total):
         target = t0 + k * interval
@@ -373,7 +385,7 @@ async def relay_test(pairs: list[tuple[Sock, Sock]], seconds: float, rate: float
             raise
         except Exception:
             relay.send_errors += 1
-    relay.elapsed = time.perf_counter() - t0
+    relay.elapsed = max(time.perf_counter() - t0, interval)
     await wait_until(lambda: len(relay.recv) >= len(relay.sent) and (not relay.echo or len(relay.echo) >= len(relay.sent)), 10)
     State.relay = None
     return relay
@@ -425,12 +437,19 @@ def relay_row(name: str, sent: int, lat_s: list[float], rate: float) -> str:
             f"{(max(ms) if ms else float('nan')):>8.1f} {rate:>7.0f}")  # fmt: skip
 
 
-def log_problems(path: Path) -> int:
+def log_problems(path: Path) -> str:
+    """How many consumers died with an exception, and the commonest final error line."""
     try:
-        text = path.read_text(errors="replace")
+        lines = path.read_text(errors="replace").splitlines()
     except OSError:
-        return 0
-    return sum(1 for ln in text.splitlines() if "Traceback" in ln or " ERROR " in ln or ln.startswith("ERROR"))
+        return "no log"
+    crashes = sum("Exception inside application" in ln for ln in lines)
+    finals: dict[str, int] = {}
+    for ln in lines:
+        if ln and not ln[0].isspace() and ("Error: " in ln or "Exception: " in ln) and "Exception inside" not in ln:
+            finals[ln[:100]] = finals.get(ln[:100], 0) + 1
+    common = max(finals, key=finals.get) if finals else ""
+    return f"{crashes} consumer crashes" + (f", e.g. {finals[common]}x {common}" if common else "")
 
 
 # ---------------------------------------------------------------- main
@@ -463,8 +482,8 @@ async def bench(clients: int, seconds: float, procs: Processes) -> None:
     flush_redis()
     p_a, p_b, p_base = free_ports(3)
     servers = []
-    for port in (p_a, p_b):
-        logfile = var / f"bench-chat-daphne-{port}.log"
+    for name, port in (("a", p_a), ("b", p_b)):
+        logfile = var / f"bench-chat-daphne-{name}.log"  # overwritten by the next run
         servers.append((port, procs.start([DAPHNE, "-b", HOST, "-p", str(port), "konsultant.asgi:application"], env, logfile), logfile))
     base_log = var / "bench-chat-baseline.log"
     servers.append((p_base, procs.start([PYTHON, str(ROOT / "bench" / "ws_baseline.py"), str(p_base)], env, base_log), base_log))
@@ -494,6 +513,7 @@ async def bench(clients: int, seconds: float, procs: Processes) -> None:
         log("queue broadcast: route() in a subprocess")
         alive_before = sum(not s.closed for s in all_socks)
         marks = await queue_test(all_socks, env, procs)
+        v_open = sum(not s.closed or s.queue_at is not None for s in visitors)
 
         # 6. baseline relay
         log(f"baseline relay test against ws_baseline.py, {pairs_n} pairs")
@@ -539,13 +559,14 @@ async def bench(clients: int, seconds: float, procs: Processes) -> None:
                     len(base.sent) / base.elapsed))  # fmt: skip
     for name, r in (("daphne", relay), ("baseline", base)):
         if r.send_errors or r.max_lag > 0.05:
-            print(f"  {name}: {r.send_errors} send errors, sender fell behind schedule by up to {r.max_lag * 1000:.0f} ms")
+            print(f"  {name}: {r.send_errors} sends failed (socket already closed by the server), "
+                  f"sender fell behind schedule by up to {r.max_lag * 1000:.0f} ms")
     print()
     print(f"queue broadcast (route() once, {marks.get('waiting')} waiting, {marks.get('positions', 0)} positions sent, "
           f"{marks.get('offers')} offers; {alive_before} sockets open)")  # fmt: skip
     print(f"  route() total                         {(marks['route_end'] - marks['route_start']) * 1000:8.0f} ms"
           f"  = DB work + commit {db_ms:.0f} ms + broadcast loop (group_send x{marks.get('positions', 0)}) {loop_ms:.0f} ms")
-    print(f"  reached                               {len(v_recv):>5}/{clients} visitor sockets, "
+    print(f"  reached                               {len(v_recv):>5}/{clients} visitor sockets ({v_open} still open), "
           f"{len(s_recv)}/{pairs_n} second sockets; {len(positions)} distinct positions")  # fmt: skip
     if rel:
         print(f"  broadcast start -> receipt            first {rel[0]:.0f} ms, p50 {pct(rel, 50):.0f} ms, "
@@ -555,10 +576,11 @@ async def bench(clients: int, seconds: float, procs: Processes) -> None:
           f"(Django setup, not part of the target); start -> last receipt "
           f"{((max(v_recv + s_recv) if rel else marks['exited']) - marks['spawned']) * 1000:.0f} ms")  # fmt: skip
     print()
-    problems = {f"daphne :{port}": log_problems(lf) for port, _, lf in servers[:2]}
-    print(f"messages stored by the app: {marks.get('messages')} (relay {len(relay.sent)} + warm-up {len(pairs)}); "
+    for port, _, lf in servers[:2]:
+        print(f"daphne :{port} log ({lf.relative_to(ROOT)}): {log_problems(lf)}")
+    print(f"messages stored by the app: {marks.get('messages')} (sent: relay {len(relay.sent)} + warm-up {len(pairs)}); "
           f"error frames {len(State.errors)}{' ' + str(sorted(set(State.errors))[:5]) if State.errors else ''}; "
-          f"unexpected frames {State.unexpected}; error lines in logs {problems} (var/bench-chat-*.log)")  # fmt: skip
+          f"unexpected frames {State.unexpected}")  # fmt: skip
 
 
 def _version(dist: str) -> str:
@@ -593,6 +615,10 @@ def main() -> int:
         return 1
     finally:
         procs.stop_all()
+        try:
+            flush_redis()  # db 14 is the bench's own; leave nothing behind
+        except Exception:
+            pass
     return 0
 
 

@@ -153,7 +153,12 @@ if REDIS_URL:
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             # redis-py caps its pool at 100 connections and fails under bursts
             # unless told otherwise.
-            "CONFIG": {"hosts": [{"address": REDIS_URL, "max_connections": env_int("REDIS_MAX_CONNECTIONS", 1000)}], "capacity": 1500},
+            # socket_timeout=None: redis-py's default 5 s read timeout fires while
+            # channels_redis waits (BRPOP) for exactly 5 s, dropping quiet sockets.
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "max_connections": env_int("REDIS_MAX_CONNECTIONS", 1000), "socket_timeout": None}],
+                "capacity": 1500,
+            },
         }
     }
     CACHES = {
