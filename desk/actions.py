@@ -104,7 +104,10 @@ MAX_MESSAGE = 5000
 MAX_EMAIL = 20_000  # an e-mail may quote a whole earlier thread
 
 
-def add_message(conversation: Conversation, direction: str, body: str, author=None) -> Message:
+def add_message(conversation: Conversation, direction: str, body: str, author=None, broadcast: bool = True) -> Message:
+    """Store a message, then (after commit) tell the live clients. A WebSocket
+    consumer passes broadcast=False and sends the event itself from its event
+    loop, which saves a thread hop per message."""
     body = body.strip()
     limit = MAX_EMAIL if conversation.channel == Channel.EMAIL else MAX_MESSAGE
     if not body or len(body) > limit or "\x00" in body:
@@ -114,7 +117,8 @@ def add_message(conversation: Conversation, direction: str, body: str, author=No
         if direction == Direction.OUT and conversation.answered_at is None:
             conversation.answered_at = message.created_at
             conversation.save(update_fields=["answered_at"])
-        live.message(message)
+        if broadcast:
+            live.message(message)
         if direction == Direction.OUT and conversation.channel == Channel.EMAIL and conversation.contact.email:
             from .mailbox import send_reply
 

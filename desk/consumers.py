@@ -1,7 +1,9 @@
 """WebSocket consumers, as thin as views: find the conversation through the same
 gate, call the same action functions, and relay what the actions broadcast."""
 
+import asyncio
 import json
+import weakref
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -12,6 +14,24 @@ from .access import get_conversation_for_user
 from .models import Channel, Conversation, Direction, State
 
 MAX_FRAME = 8_000  # bytes; the action refuses texts over 5,000 characters
+
+# Visitors connected to this process, by conversation, for the queue broadcast.
+_visitors: dict[int, set] = {}
+_listening: "weakref.WeakSet[asyncio.AbstractEventLoop]" = weakref.WeakSet()  # loops running a listener
+
+
+async def _listen_for_queue(layer):
+    """One subscriber per process to the queue broadcast; each visitor gets its line."""
+    channel = await layer.new_channel()
+    await layer.group_add(live.QUEUE_GROUP, channel)
+    while True:
+        event = await layer.receive(channel)
+        for cid, (place, wait) in event.get("positions", {}).items():
+            for consumer in list(_visitors.get(int(cid), ())):
+                try:
+                    await consumer.send(text_data=json.dumps({"type": "chat.queue", "position": place, "wait_seconds": wait}))
+                except Exception:  # a socket closing meanwhile; the next update will skip it
+                    _visitors.get(int(cid), set()).discard(consumer)
 
 
 class _ChatConsumer(AsyncWebsocketConsumer):
@@ -43,9 +63,12 @@ class _ChatConsumer(AsyncWebsocketConsumer):
             await self.send_error("malformed")
             return
         try:
-            await self.store(body)
+            message = await self.store(body)
         except ValueError:
             await self.send_error("invalid_message")
+            return
+        # Stored and committed above; now tell everyone in the conversation.
+        await self.channel_layer.group_send(self.group, live.message_event(message))
 
     async def send_error(self, code: str):
         await self.send(text_data=json.dumps({"type": "error", "error": code}))
@@ -55,7 +78,7 @@ class _ChatConsumer(AsyncWebsocketConsumer):
         conversation = Conversation.objects.get(pk=self.conversation.pk)
         if conversation.state == State.CLOSED:
             raise ValueError("closed")
-        actions.add_message(conversation, self.direction, body, self.author())
+        return actions.add_message(conversation, self.direction, body, self.author(), broadcast=False)
 
     def author(self):
         return None
@@ -72,6 +95,21 @@ class _ChatConsumer(AsyncWebsocketConsumer):
 
 class VisitorConsumer(_ChatConsumer):
     """The visitor's side: whoever holds the chat's secret address."""
+
+    async def connect(self):
+        await super().connect()
+        if self.conversation is None:
+            return
+        _visitors.setdefault(self.conversation.pk, set()).add(self)
+        loop = asyncio.get_running_loop()
+        if loop not in _listening:
+            _listening.add(loop)
+            loop.create_task(_listen_for_queue(self.channel_layer))
+
+    async def disconnect(self, code):
+        if getattr(self, "conversation", None) is not None:
+            _visitors.get(self.conversation.pk, set()).discard(self)
+        await super().disconnect(code)
 
     @database_sync_to_async
     def find(self):

@@ -2,7 +2,6 @@
 (transaction.on_commit), so a reconnecting client can reload everything from the
 database and nothing is lost if a broadcast is."""
 
-import asyncio
 import threading
 
 from asgiref.sync import async_to_sync
@@ -20,10 +19,14 @@ def _send(group_name: str, event: dict) -> None:
         async_to_sync(layer.group_send)(group_name, event)
 
 
+def message_event(msg) -> dict:
+    return {"type": "chat.message", "id": msg.pk, "direction": msg.direction, "body": msg.body, "at": msg.created_at.isoformat()}
+
+
 def message(msg) -> None:
     if msg.direction == "note":
         return  # internal notes never reach the visitor
-    event = {"type": "chat.message", "id": msg.pk, "direction": msg.direction, "body": msg.body, "at": msg.created_at.isoformat()}
+    event = message_event(msg)
     transaction.on_commit(lambda: _send(group(msg.conversation_id), event))
 
 
@@ -32,22 +35,21 @@ def state(conversation) -> None:
     transaction.on_commit(lambda: _send(group(conversation.pk), event))
 
 
-BATCH = 100
-
-
-async def _send_all(events: list[tuple[str, dict]]) -> None:
-    layer = get_channel_layer()
-    for start in range(0, len(events), BATCH):
-        await asyncio.gather(*(layer.group_send(name, event) for name, event in events[start : start + BATCH]))
+QUEUE_GROUP = "queue.positions"
 
 
 def queue_positions(positions: dict[int, tuple[int, float | None]]) -> None:
     """Every waiting visitor learns their place in the line and the estimated wait.
 
-    Sent from a background thread, in one event loop, a hundred at a time: one
-    async_to_sync call per visitor took 10 s for 2,000 visitors, and the request
-    that changed the queue would have waited for all of it."""
+    One message per app process, not one per visitor: each process listens on
+    QUEUE_GROUP once and hands every connected visitor their own line
+    (desk/consumers.py). 2,000 separate group sends took seconds; this is one.
+    Sent from a background thread so the request that changed the queue does
+    not wait for it."""
     if get_channel_layer() is None or not positions:
         return
-    events = [(group(cid), {"type": "chat.queue", "position": place, "wait_seconds": wait}) for cid, (place, wait) in positions.items()]
-    threading.Thread(target=async_to_sync(_send_all), args=(events,), daemon=True).start()
+    threading.Thread(target=_send, args=(QUEUE_GROUP, queue_event(positions)), daemon=True).start()
+
+
+def queue_event(positions: dict[int, tuple[int, float | None]]) -> dict:
+    return {"type": "queue.positions", "positions": {str(cid): [place, wait] for cid, (place, wait) in positions.items()}}

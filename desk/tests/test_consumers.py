@@ -1,12 +1,14 @@
+import asyncio
 import json
 
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.test import TransactionTestCase
 
 from accounts.models import Role, User
-from desk import actions
+from desk import actions, live
 from desk.models import Channel, Contact, Conversation, Direction, State
 from konsultant.asgi import application
 
@@ -95,3 +97,27 @@ class ConsumerTests(TransactionTestCase):
         Conversation.objects.filter(pk=self.c.pk).update(state=State.ACTIVE, assigned_to=self.agent)
         actions.add_message(Conversation.objects.get(pk=self.c.pk), Direction.OUT, "Ответ", self.agent)
         self.assertEqual(list(self.c.messages.values_list("body", flat=True)), ["Ответ"])
+
+
+class QueueBroadcastTests(TransactionTestCase):
+    def test_every_waiting_visitor_gets_their_own_place_in_line(self):
+        chats = [make_chat() for _ in range(3)]
+
+        async def scenario():
+            sockets = []
+            for c in chats:
+                ws = WebsocketCommunicator(application, f"/ws/chat/{c.public_id}/", headers=[(b"origin", b"http://testserver"), (b"host", b"testserver")])
+                assert (await ws.connect())[0]
+                sockets.append(ws)
+            # Give the process's queue listener a moment to subscribe, then broadcast
+            # from this event loop (the in-memory layer is not shared across loops).
+            await asyncio.sleep(0.2)
+            event = live.queue_event({c.pk: (i + 1, 60.0 * (i + 1)) for i, c in enumerate(chats)})
+            await get_channel_layer().group_send(live.QUEUE_GROUP, event)
+            events = [json.loads(await ws.receive_from(timeout=3)) for ws in sockets]
+            for ws in sockets:
+                await ws.disconnect()
+            return events
+
+        events = async_to_sync(scenario)()
+        self.assertEqual([(e["type"], e["position"]) for e in events], [("chat.queue", 1), ("chat.queue", 2), ("chat.queue", 3)])
