@@ -24,3 +24,19 @@ class Runner(DiscoverRunner):
         # Playwright's sync API runs an event loop in the test thread; the ORM
         # calls made next to it from the same thread are safe.
         os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    def teardown_databases(self, old_config, **kwargs):
+        # WebSocket consumer tests touch the database from asgiref's worker
+        # threads, whose connections outlive the tests; PostgreSQL refuses to
+        # drop a database with open sessions, so end them first.
+        from django.db import connections
+
+        for alias in connections:
+            connection = connections[alias]
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                        [connection.settings_dict["NAME"]],
+                    )
+        super().teardown_databases(old_config, **kwargs)
