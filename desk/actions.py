@@ -46,10 +46,32 @@ def _agents() -> list[routing.Agent]:
     return agents
 
 
+DROP_GRACE = dt.timedelta(seconds=60)
+
+
+def reclaim_dropped(now: dt.datetime) -> int:
+    """A consultant whose live connection dropped and did not come back within the
+    grace period: their chats return to the queue, history kept, and they are
+    marked away so nothing new is offered to them."""
+    count = 0
+    for profile in ConsultantProfile.objects.filter(disconnected_at__lt=now - DROP_GRACE).select_related("user"):
+        for c in Conversation.objects.filter(assigned_to=profile.user, state=State.ACTIVE, channel=Channel.CHAT):
+            return_to_queue(c, by_user=profile.user)
+            count += 1
+        profile.status, profile.disconnected_at = AgentStatus.AWAY, None
+        profile.save(update_fields=["status", "disconnected_at"])
+    return count
+
+
+def connection_changed(user, connected: bool) -> None:
+    ConsultantProfile.objects.filter(user=user).update(disconnected_at=None if connected else timezone.now())
+
+
 @transaction.atomic
 def route(now: dt.datetime | None = None) -> list[routing.Offer]:
     """Offer waiting conversations to consultants; return expired offers to the queue."""
     now = now or timezone.now()
+    reclaim_dropped(now)
     conversations = list(Conversation.objects.select_for_update().waiting().exclude(channel=Channel.PHONE))
     queue = [
         routing.Waiting(c.pk, c.language, c.topic, c.enqueued_at, c.offered_to_id, c.offered_at, set(c.declined_by))

@@ -132,3 +132,13 @@ class ConsultantConsumer(_ChatConsumer):
 
     def author(self):
         return self.scope["user"]
+
+    async def connect(self):
+        await super().connect()
+        if self.conversation is not None:
+            await database_sync_to_async(actions.connection_changed)(self.scope["user"], True)
+
+    async def disconnect(self, code):
+        if getattr(self, "conversation", None) is not None:
+            await database_sync_to_async(actions.connection_changed)(self.scope["user"], False)
+        await super().disconnect(code)

@@ -35,6 +35,9 @@ class ConsultantProfile(models.Model):
     capacity = models.PositiveSmallIntegerField(default=2)
     status_since = models.DateTimeField(auto_now_add=True)
     idle_since = models.DateTimeField(null=True, blank=True)
+    # Set when the consultant's live connection to a chat closes, cleared when it
+    # opens again; after a grace period their chats go back to the queue.
+    disconnected_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return self.user.username

@@ -9,7 +9,7 @@ from django.test import TransactionTestCase
 
 from accounts.models import Role, User
 from desk import actions, live
-from desk.models import Channel, Contact, Conversation, Direction, State
+from desk.models import Channel, ConsultantProfile, Contact, Conversation, Direction, State
 from konsultant.asgi import application
 
 
@@ -88,7 +88,10 @@ class ConsumerTests(TransactionTestCase):
             return None
 
         self.assertIsNone(async_to_sync(scenario)(other))
+        ConsultantProfile.objects.create(user=self.agent, languages={"ru": "native"})
         event = async_to_sync(scenario)(self.agent)
+        # The closed connection is remembered, for the dropped-consultant grace period.
+        self.assertIsNotNone(ConsultantProfile.objects.get(user=self.agent).disconnected_at)
         self.assertEqual((event["direction"], event["body"]), ("out", "Здравствуйте"))
         self.assertEqual(self.c.messages.get().author, self.agent)
 

@@ -105,3 +105,32 @@ class LogCallTests(DeskTestCase):
         c = Conversation.objects.get()
         self.assertEqual((c.channel, c.language, c.assigned_to, c.state), ("phone", "uk", self.consultant, State.CLOSED))
         self.assertEqual(c.messages.get().direction, Direction.NOTE)
+
+
+class DroppedConsultantTests(DeskTestCase):
+    def test_a_consultant_who_drops_mid_chat_loses_it_to_the_queue_after_the_grace_period(self):
+        import datetime as dt
+
+        from django.utils import timezone
+
+        from desk import actions
+        from desk.models import ConsultantProfile
+
+        self.profile(self.consultant, {"ru": "native"})
+        self.profile(self.leader, {"ru": "native"}, status="away")
+        c = self.chat("ru")
+        actions.route()
+        c.refresh_from_db()
+        actions.accept(c, self.consultant)
+        actions.add_message(c, Direction.OUT, "Здравствуйте", self.consultant)
+        actions.connection_changed(self.consultant, False)
+        actions.route(timezone.now() + dt.timedelta(seconds=30))  # within the grace period
+        c.refresh_from_db()
+        self.assertEqual(c.state, State.ACTIVE)
+        actions.connection_changed(self.consultant, True)  # came back
+        actions.connection_changed(self.consultant, False)
+        actions.route(timezone.now() + actions.DROP_GRACE + dt.timedelta(seconds=1))
+        c.refresh_from_db()
+        self.assertIn(c.state, (State.QUEUED, State.OFFERED))
+        self.assertEqual(c.messages.count(), 1)
+        self.assertEqual(ConsultantProfile.objects.get(user=self.consultant).status, "away")
