@@ -29,16 +29,20 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 class BrowserMixin:
+    """Starts one chromium per test class, next to the live server the class runs."""
+
     @classmethod
-    def start_browser(cls):
+    def setUpClass(cls):
+        super().setUpClass()
         cls.playwright = sync_playwright().start()
         cls.browser = cls.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         cls.axe_source = AXE_JS.read_text()
 
     @classmethod
-    def stop_browser(cls):
+    def tearDownClass(cls):
         cls.browser.close()
         cls.playwright.stop()
+        super().tearDownClass()
 
     def new_page(self, width: int = 360, height: int = 780):
         # A phone-sized viewport: the pages must work at 360 px.
@@ -68,29 +72,9 @@ class BrowserMixin:
 class BrowserTestCase(BrowserMixin, StaticLiveServerTestCase):
     host = "127.0.0.1"
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.start_browser()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.stop_browser()
-        super().tearDownClass()
-
 
 @tag("browser")
 class ChannelsBrowserTestCase(BrowserMixin, ChannelsLiveServerTestCase):
     """Pages and WebSockets served by Daphne in a second process (the live chat)."""
 
     host = "127.0.0.1"
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.start_browser()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.stop_browser()
-        super().tearDownClass()

@@ -8,7 +8,9 @@
   var log = document.getElementById("chat-log");
   var status = document.getElementById("chat-status");
   var form = document.getElementById("chat-form");
-  var socket = null, retries = 0;
+  var socket = null, retries = 0, leaving = false;
+  // A page being left (a form posted, a link followed) must not reload itself.
+  window.addEventListener("beforeunload", function () { leaving = true; });
 
   function add(direction, text) {
     var li = document.createElement("li");
@@ -32,10 +34,11 @@
       else if (data.type === "chat.queue" && box.dataset.queue) {
         status.textContent = box.dataset.queue.replace("{n}", data.position);
       }
-      else if (data.type === "chat.state") { location.reload(); }
+      else if (data.type === "chat.state" && box.dataset.reloadOnState) { location.reload(); }
     };
     socket.onclose = function () {
       // Reconnect with back-off; the reload shows anything missed meanwhile.
+      if (leaving) { return; }
       if (retries++ < 10) { setTimeout(function () { location.reload(); }, Math.min(30000, 1000 * retries)); }
     };
   }
