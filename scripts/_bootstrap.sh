@@ -35,5 +35,6 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"
   touch "$stamp"
 fi
+mkdir -p var  # SQLite databases (also the test database) live here
 need_apt msgfmt gettext
 DEBUG=true .venv/bin/python manage.py compilemessages -v 0 --ignore=.venv --ignore=.cache
