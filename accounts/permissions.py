@@ -9,6 +9,7 @@ from .models import Role
 
 ALL_STAFF = (Role.CONSULTANT, Role.LEADER, Role.MANAGER, Role.ADMIN)
 MANAGERS = (Role.MANAGER, Role.ADMIN)
+EDITORS = (Role.LEADER, Role.MANAGER, Role.ADMIN)  # knowledge-base editors
 
 
 def role_required(*roles: str):

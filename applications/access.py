@@ -4,11 +4,9 @@ code into a draft, for the applicant or for staff."""
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.models import Role
+from accounts.permissions import ALL_STAFF
 
 from .models import Draft, DraftAccess, hash_code
-
-STAFF_ROLES = (Role.CONSULTANT, Role.LEADER, Role.MANAGER, Role.ADMIN)
 
 
 def get_draft_for_applicant(token) -> Draft:
@@ -26,7 +24,7 @@ def find_draft_by_code(code: str) -> Draft | None:
 def get_draft_for_staff(user, code: str) -> Draft | None:
     """Staff open a draft read-only with the code the applicant gave them; every
     opening is logged (who, when, which draft)."""
-    if not user.is_authenticated or not user.has_role(*STAFF_ROLES):
+    if not user.is_authenticated or not user.has_role(*ALL_STAFF):
         raise Http404
     draft = find_draft_by_code(code)
     if draft is not None:

@@ -15,7 +15,7 @@ from catalogue.registry import current, today
 from . import actions, outputs
 from .access import find_draft_by_code, get_draft_for_applicant
 from .definition import get_definitions
-from .engine import bind_page, check_application, page_findings, readiness
+from .engine import bind_page, check_application, page_findings
 from .forms import ImportForm, ResumeForm, StartForm
 from .models import Draft
 from .registry import definition_for

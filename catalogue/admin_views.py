@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from .registry import current, get_catalogue
 
@@ -11,7 +12,7 @@ def catalogue_overview(request):
     rows = [(p, catalogue.history(p.slug), snapshot.fees_for(p)) for p in snapshot.procedure_list()]
     context = {
         **admin.site.each_context(request),
-        "title": "Catalogue",
+        "title": _("Procedure catalogue"),
         "rows": rows,
         "snapshot": snapshot,
         "fee_dates": catalogue.fee_schedules.dates,

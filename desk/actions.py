@@ -34,7 +34,7 @@ def contact_for(phone: str = "", email: str = "", name: str = "", language: str 
 CHAT_HANDLE_SECONDS = 300  # until there is history to measure it from
 
 
-def _agents() -> list[routing.Agent]:
+def routing_agents() -> list[routing.Agent]:
     active = {}
     for user_id in Conversation.objects.filter(state=State.ACTIVE).values_list("assigned_to", flat=True):
         active[user_id] = active.get(user_id, 0) + 1
@@ -44,6 +44,14 @@ def _agents() -> list[routing.Agent]:
             routing.Agent(p.user_id, p.languages, set(p.topics), p.status, p.capacity, active.get(p.user_id, 0), p.idle_since)
         )
     return agents
+
+
+def place_in_queue(conversation: Conversation) -> tuple[int, float | None] | None:
+    """The visitor's place in line and estimated wait, computed exactly as the
+    live broadcast in route() computes them (same queue, same function)."""
+    rows = Conversation.objects.waiting().exclude(channel=Channel.PHONE).values_list("pk", "language", "topic", "enqueued_at")
+    queue = [routing.Waiting(pk, language, topic, at) for pk, language, topic, at in rows]
+    return routing.positions_and_waits(queue, routing_agents(), CHAT_HANDLE_SECONDS).get(conversation.pk)
 
 
 DROP_GRACE = dt.timedelta(seconds=60)
@@ -77,7 +85,7 @@ def route(now: dt.datetime | None = None) -> list[routing.Offer]:
         routing.Waiting(c.pk, c.language, c.topic, c.enqueued_at, c.offered_to_id, c.offered_at, set(c.declined_by))
         for c in conversations
     ]
-    agents = _agents()
+    agents = routing_agents()
     offers = routing.decide(queue, agents, now)
     by_id = {c.pk: c for c in conversations}
     for item in queue:

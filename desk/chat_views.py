@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from catalogue.registry import current
 
-from . import actions, routing
+from . import actions
 from .business_time import BusinessHours
 from .forms import ChatMessageForm, ChatStartForm, RatingForm
 from .models import Channel, Conversation, Direction, State
@@ -65,10 +65,7 @@ def room(request: HttpRequest, public_id) -> HttpResponse:
 
 
 def _room_context(c, form, rating_form):
-    waiting = list(Conversation.objects.waiting().filter(channel=Channel.CHAT).values_list("pk", "enqueued_at"))
-    position = next((i for i, (pk, _) in enumerate(waiting, 1) if pk == c.pk), None)
-    queue = [routing.Waiting(pk, c.language, c.topic, at) for pk, at in waiting]
-    wait = routing.estimated_wait(queue, c.pk, actions._agents(), actions.CHAT_HANDLE_SECONDS) if position else None
+    position, wait = actions.place_in_queue(c) or (None, None)
     return {
         "c": c,
         "messages_list": c.messages.exclude(direction=Direction.NOTE),

@@ -11,11 +11,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from accounts.permissions import role_required
+from accounts.permissions import MANAGERS, role_required
 
 from . import erlang
 from .business_time import BusinessHours
-from .access import SUPERVISORS
 from .models import Conversation, Outcome
 
 TARGET_SECONDS = 60
@@ -115,7 +114,7 @@ def _mean(values):
     return round(statistics.mean(values), 2) if values else None
 
 
-@role_required(*SUPERVISORS)
+@role_required(*MANAGERS)
 def report(request: HttpRequest) -> HttpResponse:
     since, days = _period(request)
     context = {"r": compute(since, days), "days": days, "agents_range": list(range(3, 9)), "target": TARGET_SECONDS}
@@ -124,7 +123,7 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(request, "desk/reports.html", context)
 
 
-@role_required(*SUPERVISORS)
+@role_required(*MANAGERS)
 def report_csv(request: HttpRequest) -> HttpResponse:
     since, _days = _period(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -5,16 +5,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from accounts.permissions import role_required
+from accounts.permissions import ALL_STAFF, MANAGERS, role_required
 from kb.search import search as kb_search
 
 from . import actions
-from .access import DESK_ROLES, SUPERVISORS, get_conversation_for_user
+from .access import get_conversation_for_user
 from .forms import CallForm, CloseForm, ReplyForm, StatusForm
 from .models import CannedResponse, ConsultantProfile, Conversation, Direction, State
 
 
-@role_required(*DESK_ROLES)
+@role_required(*ALL_STAFF)
 def workspace(request: HttpRequest) -> HttpResponse:
     actions.route()
     profile, _created = ConsultantProfile.objects.get_or_create(user=request.user)
@@ -28,7 +28,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
     return render(request, "desk/workspace.html", context)
 
 
-@role_required(*DESK_ROLES)
+@role_required(*ALL_STAFF)
 @require_POST
 def set_status(request: HttpRequest) -> HttpResponse:
     form = StatusForm(request.POST)
@@ -37,7 +37,7 @@ def set_status(request: HttpRequest) -> HttpResponse:
     return redirect("desk:workspace")
 
 
-@role_required(*DESK_ROLES)
+@role_required(*ALL_STAFF)
 def log_call(request: HttpRequest) -> HttpResponse:
     form = CallForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
     if request.method == "POST" and form.is_valid():
@@ -47,7 +47,7 @@ def log_call(request: HttpRequest) -> HttpResponse:
     return render(request, "desk/log_call.html", {"form": form})
 
 
-@role_required(*DESK_ROLES)
+@role_required(*ALL_STAFF)
 def conversation(request: HttpRequest, public_id) -> HttpResponse:
     c, can_act = get_conversation_for_user(request.user, public_id)
     reply = ReplyForm(initial={"body": _insert_text(request, c)})
@@ -80,12 +80,12 @@ def _context(request, c, can_act, reply, close_form):
         "kbq": kbq,
         "kb_hits": kb_search(kbq, c.language, include_internal=True, limit=5) if kbq else [],
         "canned": CannedResponse.objects.order_by("title"),
-        "supervisor": request.user.has_role(*SUPERVISORS),
-        "consultants": User.objects.filter(desk__isnull=False, is_active=True) if request.user.has_role(*SUPERVISORS) else [],
+        "supervisor": request.user.has_role(*MANAGERS),
+        "consultants": User.objects.filter(desk__isnull=False, is_active=True) if request.user.has_role(*MANAGERS) else [],
     }
 
 
-@role_required(*DESK_ROLES)
+@role_required(*ALL_STAFF)
 @require_POST
 def accept(request: HttpRequest, public_id) -> HttpResponse:
     c, _can_act = get_conversation_for_user(request.user, public_id)
@@ -95,7 +95,7 @@ def accept(request: HttpRequest, public_id) -> HttpResponse:
     return redirect("desk:conversation", public_id=c.public_id)
 
 
-@role_required(*DESK_ROLES)
+@role_required(*ALL_STAFF)
 @require_POST
 def reply(request: HttpRequest, public_id) -> HttpResponse:
     c, can_act = get_conversation_for_user(request.user, public_id)
@@ -109,7 +109,7 @@ def reply(request: HttpRequest, public_id) -> HttpResponse:
     return render(request, "desk/conversation.html", _context(request, c, can_act, form, CloseForm()), status=200)
 
 
-@role_required(*DESK_ROLES)
+@role_required(*ALL_STAFF)
 @require_POST
 def close(request: HttpRequest, public_id) -> HttpResponse:
     c, can_act = get_conversation_for_user(request.user, public_id)
@@ -121,7 +121,7 @@ def close(request: HttpRequest, public_id) -> HttpResponse:
     return render(request, "desk/conversation.html", _context(request, c, can_act, ReplyForm(), form))
 
 
-@role_required(*DESK_ROLES)
+@role_required(*ALL_STAFF)
 @require_POST
 def hand_back(request: HttpRequest, public_id) -> HttpResponse:
     c, can_act = get_conversation_for_user(request.user, public_id)
@@ -130,7 +130,7 @@ def hand_back(request: HttpRequest, public_id) -> HttpResponse:
     return redirect("desk:workspace")
 
 
-@role_required(*SUPERVISORS)
+@role_required(*MANAGERS)
 @require_POST
 def reassign(request: HttpRequest, public_id) -> HttpResponse:
     c, _can_act = get_conversation_for_user(request.user, public_id)

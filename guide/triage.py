@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.utils.formats import date_format
 
-from catalogue.loader import Fee, ProcedureVersion, Snapshot, Text
+from catalogue.loader import Fee, ProcedureVersion, Snapshot
 
 URGENT_DAYS = 14
 LTR_YEARS = 5
@@ -76,20 +76,16 @@ def _recommend(snapshot, procedure, reason: str, primary: bool, answers, today) 
     return Recommendation(procedure, reason, primary, fees, total, deadline, days_left)
 
 
-def _text(text: Text, lang: str) -> str:
-    return text.get(lang)
-
-
 def recommend(snapshot: Snapshot, answers: dict, today: dt.date, lang: str) -> Result:
     result = Result()
-    purpose, detail, basis = answers["purpose"], answers["detail"], answers["basis"]
+    purpose, detail = answers["purpose"], answers["detail"]
     seen = set()
     for rule in snapshot.triage[purpose]:
         if rule.detail in (detail, "*") and rule.recommend not in seen:
             seen.add(rule.recommend)
             procedure = snapshot.procedures[rule.recommend]
             result.recommendations.append(
-                _recommend(snapshot, procedure, _text(rule.reason, lang), rule.primary, answers, today)
+                _recommend(snapshot, procedure, rule.reason.get(lang), rule.primary, answers, today)
             )
     years = answers.get("years")
     if years is not None and years >= LTR_YEARS and "eu-long-term-resident" not in seen:

@@ -2,13 +2,11 @@
 
 from django.http import Http404
 
-from accounts.models import Role
-
-EDITORS = (Role.LEADER, Role.MANAGER, Role.ADMIN)
+from accounts.permissions import ALL_STAFF, EDITORS
 
 
 def is_staff(user) -> bool:
-    return user.is_authenticated and bool(getattr(user, "role", None)) and user.is_active
+    return user.is_authenticated and user.has_role(*ALL_STAFF)
 
 
 def is_editor(user) -> bool:

@@ -3,7 +3,6 @@ variant, the same on SQLite and PostgreSQL (it is built from the database, not b
 it). Each process keeps its own index and rebuilds it when IndexState.version
 changes (publishing bumps it)."""
 
-import math
 import time
 import re
 import threading
@@ -13,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .analysis import document_term_counts, fold, query_words, tokens
-from .models import Answer, IndexState, Status
+from .models import IndexState, Status
 
 FIELD_WEIGHTS = {"title": 3.0, "keywords": 2.0, "body": 1.0}
 K1, B = 1.2, 0.75
@@ -233,5 +232,3 @@ def search(query: str, lang: str, include_internal: bool = False, limit: int = 1
         return []
     return get_index().search(query, lang, include_internal, limit)
 
-
-__all__ = ["Hit", "search", "bump_version", "get_index", "Answer"]

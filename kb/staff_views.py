@@ -8,10 +8,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import role_required
+from accounts.permissions import EDITORS, role_required
 
 from . import actions
-from .access import EDITORS, get_answer_for_user
+from .access import get_answer_for_user
 from .forms import MetaForm, NewAnswerForm, VariantForm
 from .models import LANGS, SOURCE_LANG, Answer
 from .views import gap_report_data

@@ -8,17 +8,15 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
-from core.cache import cache_public_page
-
 from .access import get_answer_for_user, is_editor, is_staff
 from .forms import TOPIC_LABELS, FeedbackForm
-from .models import LANGS, Answer, Feedback, SearchGap, Status
+from .models import LANGS, Answer, Feedback, SearchGap
 from .search import search
 
 MAX_QUERY = 200
 
 
-def _title(answer: Answer, lang: str):
+def _variant(answer: Answer, lang: str):
     variant = answer.variant(lang) or answer.variant("pl") or next(iter(answer.variants.all()), None)
     return variant
 
@@ -28,7 +26,7 @@ def index(request: HttpRequest) -> HttpResponse:
     answers = Answer.objects.visible_to(request.user).prefetch_related("variants")
     groups = defaultdict(list)
     for answer in answers:
-        variant = _title(answer, lang)
+        variant = _variant(answer, lang)
         if variant:
             groups[answer.topic].append((answer, variant))
     topics = [(key, TOPIC_LABELS[key], sorted(groups[key], key=lambda av: av[1].title)) for key in TOPIC_LABELS if groups[key]]
@@ -92,5 +90,3 @@ def gap_report_data(since):
     )
     return gaps, unhelpful
 
-
-__all__ = ["index", "search_page", "answer", "feedback", "cache_public_page", "Status"]
