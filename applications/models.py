@@ -69,8 +69,15 @@ class Draft(models.Model):
 
     @property
     def purpose(self) -> str:
+        """The chosen purpose, only if it is one of the form's own choices: the
+        statistics record it, and free text typed there could be long or personal."""
+        from .registry import definition_for
+
         value = self.answers.get("purpose")
-        return value if isinstance(value, str) else ""
+        if not isinstance(value, str):
+            return ""
+        field = definition_for(self).all_fields().get("purpose")
+        return value if field and value in {c.value for c in field.choices} else ""
 
 
 class QualityEvent(models.Model):

@@ -69,3 +69,12 @@ class AutosaveTests(DraftTestCase):
         draft.refresh_from_db()
         self.assertEqual(draft.answers["surname"], "KOVAL")
         self.assertEqual(draft.visited, [])
+
+
+class GarbagePurposeTests(DraftTestCase):
+    def test_a_garbage_purpose_never_reaches_the_statistics(self):
+        draft = self.make_draft({})
+        response = self.client.post(self.url(draft, "purpose/"), {"purpose": "x" * 300, "authority": "14", "continue": "1"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(set(PageVisit.objects.values_list("purpose", flat=True)), {""})
+        self.assertEqual(set(QualityEvent.objects.values_list("purpose", flat=True)), {""})
