@@ -134,21 +134,49 @@ MAX_MESSAGE = 5000
 MAX_EMAIL = 20_000  # an e-mail may quote a whole earlier thread
 
 
-def add_message(conversation: Conversation, direction: str, body: str, author=None, broadcast: bool = True) -> Message:
-    """Store a message, then (after commit) tell the live clients. A WebSocket
-    consumer passes broadcast=False and sends the event itself from its event
-    loop, which saves a thread hop per message."""
+def _checked_body(channel: str, body: str) -> str:
     body = body.strip()
-    limit = MAX_EMAIL if conversation.channel == Channel.EMAIL else MAX_MESSAGE
+    limit = MAX_EMAIL if channel == Channel.EMAIL else MAX_MESSAGE
     if not body or len(body) > limit or "\x00" in body:
         raise ValueError("message must be non-empty text within the channel's length limit")
+    return body
+
+
+def add_chat_messages(items: list[tuple[int, str, str, int | None]]) -> list[Message | ValueError]:
+    """Store live-chat messages that arrived together, in one transaction.
+
+    items: (conversation id, direction, body, author id). The result has one entry
+    per item, in order: the stored Message, or a ValueError for a message that was
+    refused (empty or too long, or its conversation is closed or gone). The same
+    rules as add_message; the WebSocket consumers group what arrives while the
+    previous batch is being written (group commit), so under load one commit
+    serves many messages instead of each waiting for its own."""
+    with transaction.atomic():
+        states = dict(Conversation.objects.filter(pk__in={cid for cid, *_ in items}).values_list("pk", "state"))
+        results: list[Message | ValueError] = []
+        for cid, direction, body, author_id in items:
+            try:
+                if states.get(cid, State.CLOSED) == State.CLOSED:
+                    raise ValueError("the conversation is closed")
+                results.append(Message(conversation_id=cid, direction=direction, body=_checked_body(Channel.CHAT, body), author_id=author_id))
+            except ValueError as refused:
+                results.append(refused)
+        stored = Message.objects.bulk_create([m for m in results if isinstance(m, Message)])
+        answered = {m.conversation_id: m.created_at for m in reversed(stored) if m.direction == Direction.OUT}
+        for cid, at in answered.items():  # first response: only where none is recorded yet
+            Conversation.objects.filter(pk=cid, answered_at__isnull=True).update(answered_at=at)
+    return results
+
+
+def add_message(conversation: Conversation, direction: str, body: str, author=None) -> Message:
+    """Store a message, then (after commit) tell the live clients."""
+    body = _checked_body(conversation.channel, body)
     with transaction.atomic():
         message = Message.objects.create(conversation=conversation, direction=direction, body=body, author=author)
         if direction == Direction.OUT and conversation.answered_at is None:
             conversation.answered_at = message.created_at
             conversation.save(update_fields=["answered_at"])
-        if broadcast:
-            live.message(message)
+        live.message(message)
         if direction == Direction.OUT and conversation.channel == Channel.EMAIL and conversation.contact.email:
             from .mailbox import send_reply
 

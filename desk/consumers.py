@@ -7,6 +7,7 @@ import weakref
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.consumer import get_handler_name
 from django.http import Http404
 
 from . import actions, live
@@ -34,6 +35,60 @@ async def _listen_for_queue(layer):
                     _visitors.get(int(cid), set()).discard(consumer)
 
 
+class _MessageWriter:
+    """Group commit for chat messages, one per event loop (i.e. per app process).
+
+    Every message is stored before it is broadcast. Stored one by one, each message
+    waited for its own transaction on the process's one database thread, and under
+    load the waits queued up (relay p99 130-300 ms at 200 msg/s). Here whatever
+    arrives while a batch is being written goes into the next batch, written in one
+    transaction: a quiet chat still gets its single message written at once, and a
+    busy process pays one commit for many messages."""
+
+    MAX_BATCH = 200
+
+    def __init__(self):
+        self.pending: list[tuple[tuple, asyncio.Future]] = []
+        self.draining = False
+
+    async def store(self, item: tuple):
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        self.pending.append((item, future))
+        if not self.draining:
+            self.draining = True
+            loop.create_task(self._drain())
+        return await future
+
+    async def _drain(self):
+        try:
+            while self.pending:
+                batch, self.pending = self.pending[: self.MAX_BATCH], self.pending[self.MAX_BATCH :]
+                try:
+                    results = await database_sync_to_async(actions.add_chat_messages)([item for item, _ in batch])
+                except Exception as failure:  # e.g. the database is down: every sender hears of it
+                    results = [failure] * len(batch)
+                for (_, future), result in zip(batch, results):
+                    if future.done():  # the sender's socket went away meanwhile
+                        continue
+                    if isinstance(result, Exception):
+                        future.set_exception(result)
+                    else:
+                        future.set_result(result)
+        finally:
+            self.draining = False
+
+
+_writers: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _MessageWriter]" = weakref.WeakKeyDictionary()
+
+
+def _writer() -> _MessageWriter:
+    loop = asyncio.get_running_loop()
+    if loop not in _writers:
+        _writers[loop] = _MessageWriter()
+    return _writers[loop]
+
+
 class _ChatConsumer(AsyncWebsocketConsumer):
     direction = Direction.IN
 
@@ -50,6 +105,17 @@ class _ChatConsumer(AsyncWebsocketConsumer):
         if getattr(self, "group", None):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
+    async def dispatch(self, message):
+        # Channels' own dispatch first sends close_old_connections() through the
+        # process's one database thread for every event, including each relayed
+        # chat message, so deliveries queued behind database writes. Every database
+        # call here goes through database_sync_to_async, which does that cleanup
+        # itself, so the extra hop is skipped.
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     async def receive(self, text_data=None, bytes_data=None):
         if bytes_data is not None or text_data is None or len(text_data) > MAX_FRAME:
             await self.send_error("too_large_or_binary")
@@ -63,7 +129,7 @@ class _ChatConsumer(AsyncWebsocketConsumer):
             await self.send_error("malformed")
             return
         try:
-            message = await self.store(body)
+            message = await _writer().store((self.conversation.pk, self.direction, body, self.author_id()))
         except ValueError:
             await self.send_error("invalid_message")
             return
@@ -73,14 +139,7 @@ class _ChatConsumer(AsyncWebsocketConsumer):
     async def send_error(self, code: str):
         await self.send(text_data=json.dumps({"type": "error", "error": code}))
 
-    @database_sync_to_async
-    def store(self, body: str):
-        conversation = Conversation.objects.get(pk=self.conversation.pk)
-        if conversation.state == State.CLOSED:
-            raise ValueError("closed")
-        return actions.add_message(conversation, self.direction, body, self.author(), broadcast=False)
-
-    def author(self):
+    def author_id(self):
         return None
 
     async def chat_message(self, event):
@@ -130,8 +189,8 @@ class ConsultantConsumer(_ChatConsumer):
             return None
         return conversation if can_act else None
 
-    def author(self):
-        return self.scope["user"]
+    def author_id(self):
+        return self.scope["user"].pk
 
     async def connect(self):
         await super().connect()
