@@ -535,8 +535,8 @@ async def bench(clients: int, seconds: float, procs: Processes) -> None:
 
     print()
     print(f"Konsultant live chat: {clients} visitors (+{pairs_n} second sockets), {seconds:g} s, 2 x daphne "
-          f"{_version('daphne')} + channels_redis {_version('channels_redis')} (Redis db {REDIS_DB}), "
-          f"DB={database_url.split(':', 1)[0]}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{_version('daphne')} + channels_redis {_version('channels_redis')} pub/sub layer (Redis db {REDIS_DB}), "
+          f"DB={database_url.split(':', 1)[0]} (CHAT_SYNCHRONOUS_COMMIT={os.environ.get('CHAT_SYNCHRONOUS_COMMIT', 'true')}), {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"websockets {websockets.__version__}")  # fmt: skip
     print(f"sockets: {connected}/{len(all_socks)} connected in {connect_s:.1f} s, {dropped} closed by the server "
           f"before the end; baseline {base_connected}/{2 * pairs_n}")  # fmt: skip

@@ -5,7 +5,8 @@ live connection never loses a message."""
 import datetime as dt
 
 import phonenumbers
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 
 from . import live, routing
@@ -152,6 +153,9 @@ def add_chat_messages(items: list[tuple[int, str, str, int | None]]) -> list[Mes
     previous batch is being written (group commit), so under load one commit
     serves many messages instead of each waiting for its own."""
     with transaction.atomic():
+        if not settings.CHAT_SYNCHRONOUS_COMMIT and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # this transaction only
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
         states = dict(Conversation.objects.filter(pk__in={cid for cid, *_ in items}).values_list("pk", "state"))
         results: list[Message | ValueError] = []
         for cid, direction, body, author_id in items:

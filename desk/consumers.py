@@ -151,6 +151,11 @@ class _ChatConsumer(AsyncWebsocketConsumer):
     async def chat_queue(self, event):
         await self.send(text_data=json.dumps(event))
 
+    async def layer_reconnected(self, event):
+        # The channel layer lost its Redis connection and has it back; anything
+        # broadcast meanwhile is in the database, so the page reloads from there.
+        await self.send(text_data=json.dumps({"type": "chat.resync"}))
+
 
 class VisitorConsumer(_ChatConsumer):
     """The visitor's side: whoever holds the chat's secret address."""

@@ -146,19 +146,19 @@ else:
     DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# PostgreSQL: false commits live-chat messages without waiting for the WAL flush
+# (see .env.example and docs/performance.md for the trade-off).
+CHAT_SYNCHRONOUS_COMMIT = env_bool("CHAT_SYNCHRONOUS_COMMIT", True)
+
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            # redis-py caps its pool at 100 connections and fails under bursts
-            # unless told otherwise.
-            # socket_timeout=None: redis-py's default 5 s read timeout fires while
-            # channels_redis waits (BRPOP) for exactly 5 s, dropping quiet sockets.
-            "CONFIG": {
-                "hosts": [{"address": REDIS_URL, "max_connections": env_int("REDIS_MAX_CONNECTIONS", 1000), "socket_timeout": None}],
-                "capacity": 1500,
-            },
+            # Redis pub/sub, with a resync event after a lost connection: see core/channel_layer.py.
+            "BACKEND": "core.channel_layer.ResyncingPubSubChannelLayer",
+            # socket_timeout=None: redis-py's default 5 s read timeout would drop
+            # a quiet subscriber connection.
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": None}]},
         }
     }
     CACHES = {
