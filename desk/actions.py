@@ -198,6 +198,10 @@ def close(conversation: Conversation, user, outcome: str, tags: list[str] | None
     from .chat_views import send_transcript
 
     transaction.on_commit(lambda: send_transcript(c))
+    from .survey import send_survey
+
+    # robust: a mail server failing must neither break the close nor stop the routing below.
+    transaction.on_commit(lambda: send_survey(c), robust=True)
     profile = ConsultantProfile.objects.filter(user=user).first()
     if profile:
         profile.idle_since = timezone.now()

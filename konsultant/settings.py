@@ -275,6 +275,9 @@ INFOLINE_EMAIL = env_str("INFOLINE_EMAIL", DEFAULT_FROM_EMAIL)
 # The web chat follows office hours (Mon–Fri 08:00–16:00, holidays closed);
 # outside them it takes a message answered by e-mail. True keeps it open (demo).
 CHAT_ALWAYS_OPEN = env_bool("CHAT_ALWAYS_OPEN", False)
+# The satisfaction-survey link mailed to an e-mail contact when their conversation
+# is closed (desk/survey.py) works this many days; within them the rating can be changed.
+SURVEY_LINK_DAYS = 30
 
 # Application drafts are deleted this many days after their last change
 # (purge_drafts runs daily from cron or a systemd timer).

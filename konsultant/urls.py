@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("staff/kb/", include("kb.staff_urls")),
     path("staff/desk/", include("desk.urls")),
     path("chat/", include("desk.chat_urls")),
+    path("rate/", include("desk.survey_urls")),
     prefix_default_language=True,
 )
 
