@@ -1,5 +1,10 @@
 """The visitor's web chat. Works without JavaScript (each message is a form post,
-the page shows the conversation so far); with JavaScript the page updates live."""
+the page shows the conversation so far); with JavaScript the page updates live.
+
+The same pages also run inside the chat widget's iframe on every public page
+(static/js/chat-widget.js): ?embed=1 asks for a layout without the site's
+header and footer, and is carried through every form and redirect of the chat.
+"""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -7,9 +12,13 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from catalogue.registry import current
@@ -26,18 +35,41 @@ def _open() -> bool:
     return settings.CHAT_ALWAYS_OPEN or HOURS.is_open(timezone.now())
 
 
+def framable(view):
+    """Only the chat pages may be framed, and only by this site (the widget's
+    iframe): every other page keeps X-Frame-Options DENY and frame-ancestors 'none'."""
+    policy = {**settings.SECURE_CSP, "frame-ancestors": ["'self'"]}
+    return xframe_options_sameorigin(csp_override(policy)(view))
+
+
+def _embed(request: HttpRequest) -> bool:
+    return request.GET.get("embed") == "1"
+
+
+def _render(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+    return render(request, template, {**context, "embed": _embed(request)})
+
+
+def _to_room(request: HttpRequest, c: Conversation, **query) -> HttpResponse:
+    if _embed(request):
+        query["embed"] = "1"
+    url = reverse("chat:room", kwargs={"public_id": c.public_id})
+    return redirect(f"{url}?{urlencode(query)}" if query else url)
+
+
+@framable
 def start(request: HttpRequest) -> HttpResponse:
     out_of_hours = not _open()
     form = ChatStartForm(request.POST or None, out_of_hours=out_of_hours)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data["citizenship"] in current().free_movement:
-            return render(request, "guide/eu_citizens.html", {"polish": data["citizenship"] == "PL", "from_triage": False})
+            return _render(request, "guide/eu_citizens.html", {"polish": data["citizenship"] == "PL", "from_triage": False})
         conversation = _create(data, out_of_hours, get_language())
         if out_of_hours:
-            return render(request, "desk/chat_message_sent.html", {"email": data["email"]})
-        return redirect("chat:room", public_id=conversation.public_id)
-    return render(request, "desk/chat_start.html", {"form": form, "out_of_hours": out_of_hours})
+            return _render(request, "desk/chat_message_sent.html", {"email": data["email"]})
+        return _to_room(request, conversation)
+    return _render(request, "desk/chat_start.html", {"form": form, "out_of_hours": out_of_hours})
 
 
 @transaction.atomic
@@ -59,9 +91,10 @@ def _get(public_id) -> Conversation:
         raise Http404
 
 
+@framable
 def room(request: HttpRequest, public_id) -> HttpResponse:
     c = _get(public_id)
-    return render(request, "desk/chat_room.html", _room_context(c, ChatMessageForm(), RatingForm()))
+    return _render(request, "desk/chat_room.html", _room_context(c, ChatMessageForm(), RatingForm()))
 
 
 def _room_context(c, form, rating_form):
@@ -76,6 +109,7 @@ def _room_context(c, form, rating_form):
     }
 
 
+@framable
 @require_POST
 def send(request: HttpRequest, public_id) -> HttpResponse:
     c = _get(public_id)
@@ -85,18 +119,19 @@ def send(request: HttpRequest, public_id) -> HttpResponse:
         form.add_error(None, _("This conversation has ended. Start a new one if you have another question."))
     elif form.is_valid():
         actions.add_message(c, Direction.IN, form.cleaned_data["body"])
-        return redirect("chat:room", public_id=c.public_id)
-    return render(request, "desk/chat_room.html", _room_context(c, form, RatingForm()))
+        return _to_room(request, c)
+    return _render(request, "desk/chat_room.html", _room_context(c, form, RatingForm()))
 
 
+@framable
 @require_POST
 def rate(request: HttpRequest, public_id) -> HttpResponse:
     c = _get(public_id)
     form = RatingForm(request.POST)
     if c.state == State.CLOSED and form.is_valid():
         Conversation.objects.filter(pk=c.pk).update(satisfaction=form.cleaned_data["rating"])
-        return redirect(f"{request.path.rsplit('rate/', 1)[0]}?rated=1")
-    return render(request, "desk/chat_room.html", _room_context(c, ChatMessageForm(), form))
+        return _to_room(request, c, rated="1")
+    return _render(request, "desk/chat_room.html", _room_context(c, ChatMessageForm(), form))
 
 
 def send_transcript(conversation: Conversation) -> None:
