@@ -37,8 +37,14 @@ class LiveChatTests(ChannelsBrowserTestCase):
             agent.click("form button[type=submit]")
         agent.goto(self.url("/ru/staff/desk/"))
         self.assertNoAxeViolations(agent)
+        # What the visitor is typing survives the page's own reload when the chat starts.
+        visitor.fill("#id_body", "И ещё вопрос про визу")
+        visitor.evaluate("window.beforeReload = true")
         with agent.expect_navigation():
             agent.click("form[action$='/accept/'] button")
+        visitor.wait_for_function(
+            "!window.beforeReload && document.querySelector('#id_body').value === 'И ещё вопрос про визу'", timeout=10_000
+        )
         self.assertNoAxeViolations(agent)
         agent.fill("#kbq", "karta pobytu")
         with agent.expect_navigation():

@@ -12,6 +12,20 @@
   // A page being left (a form posted, a link followed) must not reload itself.
   window.addEventListener("beforeunload", function () { leaving = true; });
 
+  // The page reloads itself to catch up (after a reconnect, a state change, a
+  // resync); what the person was typing survives that reload.
+  var DRAFT = "konsultant.chatDraft:" + location.pathname;
+  var field = form && form.querySelector("textarea");
+  function reload() {
+    try { if (field && field.value) { sessionStorage.setItem(DRAFT, field.value); } } catch (e) { /* no storage */ }
+    location.reload();
+  }
+  try {
+    var kept = sessionStorage.getItem(DRAFT);
+    sessionStorage.removeItem(DRAFT);
+    if (kept && field && !field.value) { field.value = kept; }
+  } catch (e) { /* no storage: nothing kept */ }
+
   function add(direction, text) {
     var li = document.createElement("li");
     li.className = "msg msg-" + direction;
@@ -34,18 +48,19 @@
       else if (data.type === "chat.queue" && box.dataset.queue) {
         status.textContent = box.dataset.queue.replace("{n}", data.position);
       }
-      else if (data.type === "chat.state" && box.dataset.reloadOnState) { location.reload(); }
+      else if (data.type === "chat.state" && box.dataset.reloadOnState) { reload(); }
+      // The server's link to the other processes was down: reload what was stored.
+      else if (data.type === "chat.resync") { reload(); }
     };
     socket.onclose = function () {
       // Reconnect with back-off; the reload shows anything missed meanwhile.
       if (leaving) { return; }
-      if (retries++ < 10) { setTimeout(function () { location.reload(); }, Math.min(30000, 1000 * retries)); }
+      if (retries++ < 10) { setTimeout(reload, Math.min(30000, 1000 * retries)); }
     };
   }
 
   if (form) {
     form.addEventListener("submit", function (e) {
-      var field = form.querySelector("textarea");
       var internal = form.querySelector("input[name=internal]");
       if (!socket || socket.readyState !== 1 || !field.value.trim() || (internal && internal.checked)) { return; }  // a normal post
       e.preventDefault();
