@@ -21,11 +21,13 @@ import math
 
 __all__ = [
     "agents_needed",
+    "agents_needed_a",
     "asa",
     "erlang_a",
     "erlang_b",
     "erlang_c",
     "occupancy",
+    "patience_estimate",
     "service_level",
     "traffic_intensity",
     "what_if",
@@ -149,6 +151,52 @@ def agents_needed(
         return 0
     for agents in range(math.floor(traffic) + 1, max_agents + 1):
         if service_level(agents, traffic, aht_seconds, target_seconds) >= target_level:
+            return agents
+    raise ValueError(f"more than {max_agents} agents needed for {traffic:.1f} Erlangs")
+
+
+def agents_needed_a(
+    contacts: float,
+    interval_seconds: int,
+    aht_seconds: float,
+    patience_seconds: float,
+    target_level: float,
+    target_seconds: float,
+    max_agents: int = 500,
+) -> int:
+    """The smallest N whose Erlang A service level (see erlang_a) reaches target_level.
+
+    Callers who hang up count against the service level, but they also
+    shorten the queue for everyone behind them, so Erlang A often meets a
+    target with fewer consultants than Erlang C, and it has an answer even
+    when N ≤ A, where Erlang C's queue grows without bound.
+
+    The search goes upward like agents_needed, but from ⌊target_level · A⌋
+    rather than 1: every answered caller takes a consultant for AHT on
+    average, so λ · P(answered) · AHT ≤ N, i.e. the service level is at most
+    P(answered) ≤ N / A, and fewer agents cannot reach the target. Raw
+    staffing, before shrinkage. patience_seconds = math.inf is Erlang C
+    (agents_needed). Raises ValueError if even max_agents is not enough.
+    """
+    if not 0 < target_level <= 1:
+        raise ValueError("target_level must be in (0, 1]")
+    if aht_seconds <= 0 or patience_seconds <= 0:
+        raise ValueError("aht_seconds and patience_seconds must be positive")
+    if math.isinf(patience_seconds):
+        return agents_needed(contacts, interval_seconds, aht_seconds, target_level, target_seconds, max_agents)
+    traffic = traffic_intensity(contacts, interval_seconds, aht_seconds)
+    if traffic == 0:
+        return 0
+    rate = contacts / interval_seconds
+    for agents in range(max(1, math.floor(target_level * traffic)), max_agents + 1):
+        try:
+            level = erlang_a(agents, rate, aht_seconds, patience_seconds, target_seconds)["service_level"]
+        except ValueError:
+            # Inputs are checked above, so this is erlang_a refusing a queue of
+            # 100,000 waiting callers (near-infinite patience, overloaded line):
+            # nobody joining that queue is answered within any practical target.
+            continue
+        if level >= target_level:
             return agents
     raise ValueError(f"more than {max_agents} agents needed for {traffic:.1f} Erlangs")
 
@@ -302,3 +350,34 @@ def erlang_a(
         "abandonment": max(1.0 - p_answered, 0.0),
         "asa": math.fsum(answered_wait) / p_answered if p_answered > 0 else math.inf,
     }
+
+
+def patience_estimate(waits_answered, waits_abandoned, min_abandoned: int = 5) -> float | None:
+    """Mean caller patience in seconds, estimated from what the queue observed.
+
+    The standard estimator for exponential patience (Brown et al. 2005,
+    "Statistical analysis of a telephone call center: a queueing-science
+    perspective", JASA 100; Mandelbaum & Zeltyn, "The Palm/Erlang-A queue"):
+
+        θ̂ = abandonments / total time waited by all callers who waited,
+        mean patience = 1 / θ̂.
+
+    A caller who hung up after w seconds shows their patience was w; a caller
+    answered after w seconds only shows it was more than w (a censored
+    observation), so both waits go into the denominator, but only the hang-ups
+    into the numerator. This is the maximum-likelihood estimate of the
+    exponential rate under that censoring. Callers answered at once add 0.
+
+    waits_answered: seconds from joining the queue to being answered;
+    waits_abandoned: seconds from joining the queue to hanging up.
+    Returns None when there are fewer than min_abandoned hang-ups (a handful
+    of abandonments gives a patience estimate too noisy to staff by) or no
+    waiting time at all.
+    """
+    answered, abandoned = list(waits_answered), list(waits_abandoned)
+    if any(w < 0 for w in answered + abandoned):
+        raise ValueError("waits must not be negative")
+    total = math.fsum(answered) + math.fsum(abandoned)
+    if len(abandoned) < max(min_abandoned, 1) or total <= 0:
+        return None
+    return total / len(abandoned)

@@ -1,6 +1,7 @@
 """Infoline reports for managers: volume, speed, service level, abandonment,
 satisfaction, per consultant, and the staffing a target service level needs
-(Erlang C from the observed arrivals and handle times)."""
+(Erlang C from the observed arrivals and handle times, and Erlang A with the
+callers' patience estimated from the observed abandonments)."""
 
 import csv
 import datetime as dt
@@ -15,10 +16,15 @@ from accounts.permissions import MANAGERS, role_required
 
 from . import erlang
 from .business_time import BusinessHours
-from .models import Conversation, Outcome
+from .models import Channel, Conversation, Outcome
 
 TARGET_SECONDS = 60
 TARGET_LEVEL = 0.8
+AGENTS_RANGE = range(3, 9)  # the what-if columns
+# Fewer hang-ups than this give a patience estimate too noisy to staff by:
+# the report then keeps to Erlang C and says so.
+PATIENCE_MIN_ABANDONED = 5
+LIVE_CHANNELS = (Channel.PHONE, Channel.CHAT)  # an e-mail cannot hang up
 
 
 def _period(request: HttpRequest) -> tuple[dt.datetime, int]:
@@ -75,6 +81,7 @@ def compute(since: dt.datetime, days: int) -> dict:
         for name, a in sorted(per_agent.items())
     ]
     aht = statistics.median(handles) if handles else 300.0
+    patience, hung_up = _patience(rows)
     return {
         "total": len(rows),
         "by_channel": Counter(r["channel"] for r in rows).most_common(),
@@ -87,23 +94,64 @@ def compute(since: dt.datetime, days: int) -> dict:
         "abandonment": round(100 * abandoned / offered) if offered else None,
         "satisfaction": _mean(ratings),
         "agents": agents,
-        "staffing": staffing(by_hour, days, aht),
+        "staffing": staffing(by_hour, days, aht, patience),
         "aht": round(aht),
+        "patience": round(patience) if patience is not None else None,
+        "patience_abandoned": hung_up,
+        "patience_min": PATIENCE_MIN_ABANDONED,
     }
 
 
-def staffing(by_hour: Counter, days: int, aht: float) -> list[dict]:
+def _patience(rows) -> tuple[float | None, int]:
+    """Mean patience in seconds (None if not enough data) and the hang-ups it rests on.
+
+    Live channels only. A conversation that was answered counts as an answered
+    wait whatever its outcome (its caller did not run out of patience in the
+    queue); an unanswered abandoned one waited until it was closed. Clock skew
+    never makes a wait negative.
+    """
+    answered, abandoned = [], []
+    for r in rows:
+        if r["channel"] not in LIVE_CHANNELS:
+            continue
+        if r["answered_at"]:
+            answered.append(max(_seconds(r["enqueued_at"], r["answered_at"]), 0.0))
+        elif r["outcome"] == Outcome.ABANDONED and r["closed_at"]:
+            abandoned.append(max(_seconds(r["enqueued_at"], r["closed_at"]), 0.0))
+    return erlang.patience_estimate(answered, abandoned, PATIENCE_MIN_ABANDONED), len(abandoned)
+
+
+def staffing(by_hour: Counter, days: int, aht: float, patience: float | None = None) -> list[dict]:
     """Per busy hour: the average contacts per hour, the consultants needed for 80 %
-    answered within 60 s, and what 3–8 consultants would achieve."""
+    answered within 60 s, and what 3–8 consultants would achieve: Erlang C
+    (callers wait as long as it takes) and, given a mean patience in seconds,
+    Erlang A (callers hang up), with the share of callers it predicts to hang up."""
     rows = []
     for hour in range(24):
         per_hour = by_hour.get(hour, 0) / days
         if per_hour <= 0:
             continue
         needed = erlang.agents_needed(per_hour, 3600, aht, TARGET_LEVEL, TARGET_SECONDS)
-        what_if = [round(100 * w["service_level"]) for w in erlang.what_if(per_hour, 3600, aht, TARGET_SECONDS, range(3, 9))]
-        rows.append({"hour": hour, "contacts": round(per_hour, 1), "needed": needed, "what_if": what_if})
+        what_if = [round(100 * w["service_level"]) for w in erlang.what_if(per_hour, 3600, aht, TARGET_SECONDS, AGENTS_RANGE)]
+        row = {"hour": hour, "contacts": round(per_hour, 1), "needed": needed, "what_if": what_if}
+        if patience is not None:
+            needed_a = erlang.agents_needed_a(per_hour, 3600, aht, patience, TARGET_LEVEL, TARGET_SECONDS)
+            # Erlang A reaches the target partly because callers give up: show
+            # how many do at that headcount, next to it.
+            row["needed_a"] = {"agents": needed_a, **_erlang_a_percent(needed_a, per_hour / 3600, aht, patience)}
+            row["what_if_a"] = [_erlang_a_percent(n, per_hour / 3600, aht, patience) for n in AGENTS_RANGE]
+        rows.append(row)
     return rows
+
+
+def _erlang_a_percent(agents: int, rate: float, aht: float, patience: float) -> dict:
+    try:
+        a = erlang.erlang_a(agents, rate, aht, patience, TARGET_SECONDS)
+    except ValueError:
+        # A near-infinite patience on an overloaded line: the queue is too long
+        # to compute, and no figure is better than a wrong one.
+        return {"service_level": None, "abandonment": None}
+    return {"service_level": round(100 * a["service_level"]), "abandonment": round(100 * a["abandonment"])}
 
 
 def _median(values):
@@ -117,7 +165,7 @@ def _mean(values):
 @role_required(*MANAGERS)
 def report(request: HttpRequest) -> HttpResponse:
     since, days = _period(request)
-    context = {"r": compute(since, days), "days": days, "agents_range": list(range(3, 9)), "target": TARGET_SECONDS}
+    context = {"r": compute(since, days), "days": days, "agents_range": list(AGENTS_RANGE), "target": TARGET_SECONDS}
     top = max((n for _, n in context["r"]["by_hour"]), default=0) or 1
     context["hours"] = [(h, n, round(100 * n / top)) for h, n in context["r"]["by_hour"]]
     return render(request, "desk/reports.html", context)
@@ -125,7 +173,10 @@ def report(request: HttpRequest) -> HttpResponse:
 
 @role_required(*MANAGERS)
 def report_csv(request: HttpRequest) -> HttpResponse:
-    since, _days = _period(request)
+    """One row per conversation; with ?table=staffing, the staffing table instead."""
+    since, days = _period(request)
+    if request.GET.get("table") == "staffing":
+        return _staffing_csv(compute(since, days))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="infolinia.csv"'
     writer = csv.writer(response)
@@ -139,3 +190,40 @@ def report_csv(request: HttpRequest) -> HttpResponse:
         writer.writerow([local.date(), local.hour, r["channel"], r["language"], r["topic"], r["outcome"],
                          round(wait) if wait is not None else "", round(handle) if handle is not None else "", r["satisfaction"] or ""])  # fmt: skip
     return response
+
+
+def _staffing_csv(r: dict) -> HttpResponse:
+    """The page's staffing tables, one row per busy hour, percentages as whole numbers.
+
+    The Erlang A columns are always there (a fixed layout for spreadsheets),
+    empty with a note when there were too few hang-ups to estimate patience.
+    """
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="infolinia-obsada.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["hour", "contacts_per_hour", "aht_s", "target_s", "needed_erlang_c"]
+        + [f"sl_erlang_c_{n}" for n in AGENTS_RANGE]
+        + ["patience_s", "abandoned_live", "needed_erlang_a", "abandonment_at_needed_erlang_a"]
+        + [f"sl_erlang_a_{n}" for n in AGENTS_RANGE]
+        + [f"abandonment_erlang_a_{n}" for n in AGENTS_RANGE]
+        + ["note"]
+    )  # fmt: skip
+    blank = [""] * len(AGENTS_RANGE)
+    note = "" if r["patience"] is not None else (
+        f"Erlang A not computed: not enough data ({r['patience_abandoned']} abandoned, at least {r['patience_min']} needed)"
+    )  # fmt: skip
+    for s in r["staffing"]:
+        if "what_if_a" in s:
+            levels = [_blank_if_none(w["service_level"]) for w in s["what_if_a"]]
+            losses = [_blank_if_none(w["abandonment"]) for w in s["what_if_a"]]
+            needed, lost = s["needed_a"]["agents"], _blank_if_none(s["needed_a"]["abandonment"])
+            erlang_a = [r["patience"], r["patience_abandoned"], needed, lost, *levels, *losses]
+        else:
+            erlang_a = ["", r["patience_abandoned"], "", "", *blank, *blank]
+        writer.writerow([s["hour"], s["contacts"], r["aht"], TARGET_SECONDS, s["needed"], *s["what_if"], *erlang_a, note])
+    return response
+
+
+def _blank_if_none(value):
+    return "" if value is None else value
