@@ -25,6 +25,7 @@ AGENTS_RANGE = range(3, 9)  # the what-if columns
 # the report then keeps to Erlang C and says so.
 PATIENCE_MIN_ABANDONED = 5
 LIVE_CHANNELS = (Channel.PHONE, Channel.CHAT)  # an e-mail cannot hang up
+EMAIL_TARGET_SECONDS = 8 * 3600  # e-mail: a first answer within one business day
 
 
 def _period(request: HttpRequest) -> tuple[dt.datetime, int]:
@@ -42,12 +43,37 @@ def _seconds(a, b):
 HOURS = BusinessHours()
 
 
-def _wait(row) -> float | None:
-    if not row["answered_at"]:
+def _clock(row, end: str) -> float | None:
+    """Seconds from arrival to `end` (answered_at: first response; closed_at:
+    resolution). SLA clocks for e-mail count business hours only (a message sent
+    on Friday evening is not "late" on Saturday); live channels count real seconds."""
+    if not row[end]:
         return None
-    if row["channel"] == "email":
-        return HOURS.business_seconds_between(row["enqueued_at"], row["answered_at"])
-    return _seconds(row["enqueued_at"], row["answered_at"])
+    if row["channel"] == Channel.EMAIL:
+        return HOURS.business_seconds_between(row["enqueued_at"], row[end])
+    return max(_seconds(row["enqueued_at"], row[end]), 0.0)
+
+
+def _per_channel(rows) -> list[dict]:
+    """Volume, first response, resolution, share within target and satisfaction,
+    per channel. E-mail's clocks are business time and its target one business day."""
+    result = []
+    for channel in Channel:
+        mine = [r for r in rows if r["channel"] == channel]
+        if not mine:
+            continue
+        firsts = [w for r in mine if (w := _clock(r, "answered_at")) is not None]
+        resolutions = [w for r in mine if (w := _clock(r, "closed_at")) is not None]
+        target = EMAIL_TARGET_SECONDS if channel == Channel.EMAIL else TARGET_SECONDS
+        offered = len(firsts) + sum(r["outcome"] == Outcome.ABANDONED and not r["answered_at"] for r in mine)
+        result.append({
+            "channel": channel, "label": channel.label, "count": len(mine), "business_time": channel == Channel.EMAIL,
+            "median_first_response": _median(firsts), "median_resolution": _median(resolutions),
+            "within_target": round(100 * sum(w <= target for w in firsts) / offered) if offered else None,
+            "target": target, "satisfaction": _mean([r["satisfaction"] for r in mine if r["satisfaction"]]),
+            "first_hours": _hours(firsts), "resolution_hours": _hours(resolutions),
+        })  # fmt: skip
+    return result
 
 
 def compute(since: dt.datetime, days: int) -> dict:
@@ -59,12 +85,14 @@ def compute(since: dt.datetime, days: int) -> dict:
     )  # fmt: skip
     tz = timezone.get_current_timezone()
     by_hour = Counter(r["enqueued_at"].astimezone(tz).hour for r in rows)
-    # First-response time counts business hours only for e-mail (an SLA clock:
-    # a message sent on Friday evening is not "late" on Saturday); live channels
-    # count real seconds.
-    waits = [w for r in rows if (w := _wait(r)) is not None]
-    handles = [h for r in rows if (h := _seconds(r["answered_at"], r["closed_at"])) is not None]
-    abandoned = sum(r["outcome"] == Outcome.ABANDONED for r in rows)
+    # Service level, abandonment, handle time and staffing are about the live
+    # channels, where someone waits on the line; e-mail has its own row in the
+    # per-channel table, on business time.
+    live = [r for r in rows if r["channel"] in LIVE_CHANNELS]
+    live_by_hour = Counter(r["enqueued_at"].astimezone(tz).hour for r in live)
+    waits = [w for r in live if (w := _clock(r, "answered_at")) is not None]
+    handles = [h for r in live if (h := _seconds(r["answered_at"], r["closed_at"])) is not None]
+    abandoned = sum(r["outcome"] == Outcome.ABANDONED and not r["answered_at"] for r in live)
     offered = len(waits) + abandoned
     ratings = [r["satisfaction"] for r in rows if r["satisfaction"]]
     per_agent = defaultdict(lambda: {"count": 0, "handles": [], "ratings": []})
@@ -84,7 +112,7 @@ def compute(since: dt.datetime, days: int) -> dict:
     patience, hung_up = _patience(rows)
     return {
         "total": len(rows),
-        "by_channel": Counter(r["channel"] for r in rows).most_common(),
+        "by_channel": _per_channel(rows),
         "by_language": Counter(r["language"] for r in rows).most_common(),
         "by_topic": Counter(r["topic"] for r in rows).most_common(),
         "by_hour": [(h, by_hour.get(h, 0)) for h in range(24)],
@@ -94,7 +122,7 @@ def compute(since: dt.datetime, days: int) -> dict:
         "abandonment": round(100 * abandoned / offered) if offered else None,
         "satisfaction": _mean(ratings),
         "agents": agents,
-        "staffing": staffing(by_hour, days, aht, patience),
+        "staffing": staffing(live_by_hour, days, aht, patience),
         "aht": round(aht),
         "patience": round(patience) if patience is not None else None,
         "patience_abandoned": hung_up,
@@ -158,6 +186,10 @@ def _median(values):
     return round(statistics.median(values)) if values else None
 
 
+def _hours(seconds):
+    return round(statistics.median(seconds) / 3600, 1) if seconds else None
+
+
 def _mean(values):
     return round(statistics.mean(values), 2) if values else None
 
@@ -180,15 +212,19 @@ def report_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="infolinia.csv"'
     writer = csv.writer(response)
-    writer.writerow(["day", "hour", "channel", "language", "topic", "outcome", "wait_s", "handle_s", "satisfaction"])
+    # wait_s and resolution_s are the SLA clocks: business seconds for e-mail
+    # (clock = business), real seconds for calls and chats (clock = real).
+    writer.writerow(["day", "hour", "channel", "language", "topic", "outcome", "wait_s", "handle_s", "resolution_s", "clock", "satisfaction"])
     tz = timezone.get_current_timezone()
     for r in Conversation.objects.filter(enqueued_at__gte=since).order_by("enqueued_at").values(
         "enqueued_at", "channel", "language", "topic", "outcome", "answered_at", "closed_at", "satisfaction"
     ):
         local = r["enqueued_at"].astimezone(tz)
-        wait, handle = _seconds(r["enqueued_at"], r["answered_at"]), _seconds(r["answered_at"], r["closed_at"])
+        wait, resolution = _clock(r, "answered_at"), _clock(r, "closed_at")
+        handle = _seconds(r["answered_at"], r["closed_at"])
         writer.writerow([local.date(), local.hour, r["channel"], r["language"], r["topic"], r["outcome"],
-                         round(wait) if wait is not None else "", round(handle) if handle is not None else "", r["satisfaction"] or ""])  # fmt: skip
+                         *(round(v) if v is not None else "" for v in (wait, handle, resolution)),
+                         "business" if r["channel"] == Channel.EMAIL else "real", r["satisfaction"] or ""])  # fmt: skip
     return response
 
 

@@ -115,11 +115,11 @@ class ErlangAReportTests(DeskTestCase):
         self.assertEqual(line["note"], "Erlang A not computed: not enough data (4 abandoned, at least 5 needed)")
         self.assertEqual(line["needed_erlang_c"], str(r["staffing"][0]["needed"]))
 
-    def test_the_conversation_export_is_unchanged(self):
+    def test_the_conversation_export_has_one_row_per_conversation_with_its_sla_clocks(self):
         self.conversation(wait=20, abandoned=True)
         self.client.force_login(self.manager)
         rows = self.client.get("/en/staff/desk/reports.csv").content.decode().splitlines()
-        self.assertEqual(rows[0], "day,hour,channel,language,topic,outcome,wait_s,handle_s,satisfaction")
+        self.assertEqual(rows[0], "day,hour,channel,language,topic,outcome,wait_s,handle_s,resolution_s,clock,satisfaction")
         self.assertEqual(len(rows), 2)
         page = self.client.get("/en/staff/desk/reports/?days=7").content.decode()
         self.assertIn("reports.csv?days=7&amp;table=staffing", page)
@@ -132,3 +132,49 @@ class StaffingTests(SimpleTestCase):
         [row] = staffing(Counter({9: 200}), 1, 180, patience=1e9)
         self.assertEqual(row["what_if_a"], [{"service_level": None, "abandonment": None}] * 6)
         self.assertEqual(row["needed_a"]["agents"], row["needed"])  # as patient as Erlang C's callers
+
+
+class PerChannelTests(DeskTestCase):
+    """SLA clocks: e-mail on business time with a one-business-day target, live
+    channels in real seconds; service level and staffing from live channels only."""
+
+    def test_email_counts_business_time_and_stays_out_of_the_live_figures(self):
+        from django.utils import timezone as tz
+
+        warsaw = tz.get_current_timezone()
+        # Friday 15:00 -> Monday 09:00 local time is 2 business hours (15-16 Fri, 8-9 Mon).
+        friday = dt.datetime(2026, 11, 27, 15, 0, tzinfo=warsaw)
+        monday = dt.datetime(2026, 11, 30, 9, 0, tzinfo=warsaw)
+        email = self.chat("uk")
+        Conversation.objects.filter(pk=email.pk).update(
+            channel=Channel.EMAIL, enqueued_at=friday, answered_at=monday, closed_at=monday,
+            state=State.CLOSED, outcome=Outcome.ANSWERED, satisfaction=4,
+        )  # fmt: skip
+        chat = self.chat("ru")
+        Conversation.objects.filter(pk=chat.pk).update(
+            enqueued_at=friday, answered_at=friday + dt.timedelta(seconds=40), closed_at=friday + dt.timedelta(seconds=400),
+            state=State.CLOSED, outcome=Outcome.ANSWERED, satisfaction=2,
+        )  # fmt: skip
+        self.client.force_login(self.manager)
+        with self.settings(TIME_ZONE="Europe/Warsaw"):
+            from desk.reports import compute
+
+            r = compute(friday - dt.timedelta(days=1), 30)
+        rows = {c["channel"]: c for c in r["by_channel"]}
+        self.assertEqual(rows["email"]["median_first_response"], 2 * 3600)
+        self.assertEqual(rows["email"]["first_hours"], 2.0)
+        self.assertEqual(rows["email"]["within_target"], 100)
+        self.assertEqual(rows["email"]["satisfaction"], 4)
+        self.assertEqual(rows["chat"]["median_first_response"], 40)
+        self.assertEqual(rows["chat"]["median_resolution"], 400)
+        self.assertEqual(rows["chat"]["within_target"], 100)
+        self.assertEqual(rows["chat"]["satisfaction"], 2)
+        # The live figures ignore the e-mail entirely.
+        self.assertEqual(r["median_first_response"], 40)
+        self.assertEqual([s["hour"] for s in r["staffing"]], [15])  # the chat's hour only
+        page = self.client.get("/en/staff/desk/reports/")
+        self.assertContains(page, "2.0 business h")
+        self.assertContains(page, "100% within one business day")
+        export = self.client.get("/en/staff/desk/reports.csv").content.decode().splitlines()
+        self.assertIn("resolution_s,clock", export[0])
+        self.assertTrue(any(line.endswith(",7200,business,4") for line in export))
