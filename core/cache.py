@@ -7,6 +7,7 @@ shared by all app processes). Signed-in staff always get a fresh page.
 """
 
 import hashlib
+import logging
 from functools import wraps
 
 from django.conf import settings
@@ -14,6 +15,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 
 from catalogue.registry import get_catalogue, today
+
+log = logging.getLogger(__name__)
 
 
 def cache_public_page(view):
@@ -26,12 +29,21 @@ def cache_public_page(view):
         # The catalogue's identity and the date are in the key: a deploy with new
         # data files, or midnight (deadlines count days), starts a fresh entry.
         key = f"page:{get_catalogue().version}:{today().isoformat()}:{path}"
-        body = cache.get(key)
+        # The cache only saves work: with Redis restarting or unreachable the
+        # page is rendered as if it were not cached, never an error page.
+        try:
+            body = cache.get(key)
+        except Exception as unavailable:
+            log.warning("page cache unavailable (%s); serving uncached", type(unavailable).__name__)
+            return view(request, *args, **kwargs)
         if body is not None:
             return HttpResponse(body)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
-            cache.set(key, response.content, seconds)
+            try:
+                cache.set(key, response.content, seconds)
+            except Exception as unavailable:
+                log.warning("page cache unavailable (%s); page not stored", type(unavailable).__name__)
         return response
 
     return wrapped

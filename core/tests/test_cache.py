@@ -31,3 +31,16 @@ class PublicPageCacheTests(CastTestCase):
         self.client.get("/en/procedures/trc-work/")
         self.client.force_login(self.consultant)
         self.assertContains(self.client.get("/en/procedures/trc-work/"), 'href="/en/staff/"')
+
+
+@override_settings(
+    PAGE_CACHE_SECONDS=60,
+    # Nothing listens on port 1: the cache's Redis is down.
+    CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}},
+)
+class CacheOutageTests(CastTestCase):
+    def test_a_page_is_served_uncached_while_redis_is_down(self):
+        with self.assertLogs("core.cache", "WARNING") as logged:
+            page = self.client.get("/en/procedures/trc-work/")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("page cache unavailable (ConnectionError)", logged.output[0])
