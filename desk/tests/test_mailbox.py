@@ -18,13 +18,7 @@ from desk import actions
 from desk.mailbox import ImapConfig, poll
 from desk.models import Channel, Conversation, Direction
 
-from .base import DeskTestCase
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from .base import DeskTestCase, free_port
 
 
 class Inbox:

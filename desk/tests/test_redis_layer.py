@@ -18,13 +18,9 @@ from django.test import TransactionTestCase, override_settings
 from core.channel_layer import RECONNECTED, ResyncingPubSubChannelLayer
 from desk.models import Channel, Contact, Conversation, Message
 
+from .base import free_port
+
 REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class PrivateRedis:
@@ -34,7 +30,7 @@ class PrivateRedis:
         binary = shutil.which("redis-server")
         if binary is None:
             raise RuntimeError("redis-server is needed for this test (Debian package redis-server)")
-        self.binary, self.port, self.proc = binary, _free_port(), None
+        self.binary, self.port, self.proc = binary, free_port(), None
         self.dir = tempfile.mkdtemp(prefix="konsultant-redis-")
 
     @property
