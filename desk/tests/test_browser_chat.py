@@ -67,3 +67,22 @@ class LiveChatTests(ChannelsBrowserTestCase):
             visitor.click("form[action$='/rate/'] button")
         self.assertIn("Спасибо за вашу оценку", visitor.locator("main").inner_text())
         self.assertEqual(Conversation.objects.get().satisfaction, 5)
+
+    def test_a_message_the_socket_refuses_is_posted_normally_and_explained(self):
+        from desk.models import Channel, Contact, Message, State
+
+        contact = Contact.objects.create(name="Ivan", language="ru")
+        c = Conversation.objects.create(contact=contact, channel=Channel.CHAT, language="ru")
+        visitor = self.new_page()
+        visitor.goto(self.url(f"/ru/chat/{c.public_id}/"))
+        visitor.wait_for_timeout(500)  # the socket is open
+        # Closed behind the page's back (no broadcast): the socket refuses the message.
+        Conversation.objects.filter(pk=c.pk).update(state=State.CLOSED)
+        visitor.fill("#id_body", "Ещё один вопрос")
+        with visitor.expect_navigation():
+            visitor.click("#chat-form button[type=submit]")
+        # Not dropped in silence: the ordinary post got the server's answer, in Russian.
+        self.assertIn("/send/", visitor.url)
+        self.assertIn("Этот разговор завершён", visitor.locator(".error-summary").inner_text())
+        self.assertFalse(Message.objects.filter(conversation=c).exists())
+        self.assertNoAxeViolations(visitor)

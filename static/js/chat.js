@@ -9,6 +9,7 @@
   var status = document.getElementById("chat-status");
   var form = document.getElementById("chat-form");
   var socket = null, retries = 0, leaving = false;
+  var pending = null;  // sent over the socket, not yet confirmed by its echo
   // A page being left (a form posted, a link followed) must not reload itself.
   window.addEventListener("beforeunload", function () { leaving = true; });
 
@@ -17,7 +18,8 @@
   var DRAFT = "konsultant.chatDraft:" + location.pathname;
   var field = form && form.querySelector("textarea");
   function reload() {
-    try { if (field && field.value) { sessionStorage.setItem(DRAFT, field.value); } } catch (e) { /* no storage */ }
+    var text = (field && field.value) || pending;
+    try { if (text) { sessionStorage.setItem(DRAFT, text); } } catch (e) { /* no storage */ }
     location.reload();
   }
   try {
@@ -44,7 +46,16 @@
     socket.onopen = function () { retries = 0; };
     socket.onmessage = function (e) {
       var data = JSON.parse(e.data);
-      if (data.type === "chat.message") { add(data.direction, data.body); }
+      if (data.type === "chat.message") {
+        if (pending !== null && data.body === pending.trim()) { pending = null; }
+        add(data.direction, data.body);
+      }
+      // Refused over the socket: post the same text the ordinary way, so the
+      // server explains why in the page's language and nothing typed is lost.
+      else if (data.type === "error" && pending !== null && field) {
+        field.value = pending; pending = null; leaving = true;
+        form.submit();
+      }
       else if (data.type === "chat.queue" && box.dataset.queue) {
         status.textContent = box.dataset.queue.replace("{n}", data.position);
       }
@@ -64,6 +75,7 @@
       var internal = form.querySelector("input[name=internal]");
       if (!socket || socket.readyState !== 1 || !field.value.trim() || (internal && internal.checked)) { return; }  // a normal post
       e.preventDefault();
+      pending = field.value;
       socket.send(JSON.stringify({ body: field.value }));
       field.value = "";
     });
