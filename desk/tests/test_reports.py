@@ -71,7 +71,8 @@ class ErlangAReportTests(DeskTestCase):
         # 5 hang-ups over 20+40+60+80+100 + 30+90+0 = 420 s of waiting: 84 s.
         self.assertEqual((r["patience"], r["patience_abandoned"]), (84, 5))
         [row] = r["staffing"]
-        per_hour, aht = 10 / 30, 300  # ten contacts in one hour over 30 days
+        per_hour, aht = 8 / 30, 300  # eight calls and chats in one hour over 30 days (e-mail is not live traffic)
+        self.assertEqual(row["contacts"], round(per_hour, 1))
         self.assertEqual(row["needed_a"]["agents"], erlang.agents_needed_a(per_hour, 3600, aht, 84, 0.8, 60))
         expected = [erlang.erlang_a(n, per_hour / 3600, aht, 84, 60) for n in range(3, 9)]
         self.assertEqual(
@@ -142,12 +143,13 @@ class PerChannelTests(DeskTestCase):
         from django.utils import timezone as tz
 
         warsaw = tz.get_current_timezone()
-        # Friday 15:00 -> Monday 09:00 local time is 2 business hours (15-16 Fri, 8-9 Mon).
+        # Friday 17:00 (after hours) -> Monday 10:00 local time is 2 business hours (8-10 Mon).
         friday = dt.datetime(2026, 11, 27, 15, 0, tzinfo=warsaw)
-        monday = dt.datetime(2026, 11, 30, 9, 0, tzinfo=warsaw)
+        friday_evening = dt.datetime(2026, 11, 27, 17, 0, tzinfo=warsaw)
+        monday = dt.datetime(2026, 11, 30, 10, 0, tzinfo=warsaw)
         email = self.chat("uk")
         Conversation.objects.filter(pk=email.pk).update(
-            channel=Channel.EMAIL, enqueued_at=friday, answered_at=monday, closed_at=monday,
+            channel=Channel.EMAIL, enqueued_at=friday_evening, answered_at=monday, closed_at=monday,
             state=State.CLOSED, outcome=Outcome.ANSWERED, satisfaction=4,
         )  # fmt: skip
         chat = self.chat("ru")
@@ -171,7 +173,7 @@ class PerChannelTests(DeskTestCase):
         self.assertEqual(rows["chat"]["satisfaction"], 2)
         # The live figures ignore the e-mail entirely.
         self.assertEqual(r["median_first_response"], 40)
-        self.assertEqual([s["hour"] for s in r["staffing"]], [15])  # the chat's hour only
+        self.assertEqual([s["hour"] for s in r["staffing"]], [15])  # the chat's hour; not the e-mail's 17:00
         page = self.client.get("/en/staff/desk/reports/")
         self.assertContains(page, "2.0 business h")
         self.assertContains(page, "100% within one business day")
