@@ -22,6 +22,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from catalogue.registry import current
+from core import throttle
 
 from . import actions
 from .business_time import BusinessHours
@@ -46,8 +47,8 @@ def _embed(request: HttpRequest) -> bool:
     return request.GET.get("embed") == "1"
 
 
-def _render(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    return render(request, template, {**context, "embed": _embed(request)})
+def _render(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
+    return render(request, template, {**context, "embed": _embed(request)}, status=status)
 
 
 def _to_room(request: HttpRequest, c: Conversation, **query) -> HttpResponse:
@@ -61,15 +62,21 @@ def _to_room(request: HttpRequest, c: Conversation, **query) -> HttpResponse:
 def start(request: HttpRequest) -> HttpResponse:
     out_of_hours = not _open()
     form = ChatStartForm(request.POST or None, out_of_hours=out_of_hours)
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data["citizenship"] in current().free_movement:
             return _render(request, "guide/eu_citizens.html", {"polish": data["citizenship"] == "PL", "from_triage": False})
-        conversation = _create(data, out_of_hours, get_language())
-        if out_of_hours:
-            return _render(request, "desk/chat_message_sent.html", {"email": data["email"]})
-        return _to_room(request, conversation)
-    return _render(request, "desk/chat_start.html", {"form": form, "out_of_hours": out_of_hours})
+        # Each start puts a conversation in front of the consultants: a script
+        # must not be able to fill their queue.
+        if throttle.allow("chat-start", throttle.client_ip(request), settings.CHAT_STARTS_PER_HOUR, 3600):
+            conversation = _create(data, out_of_hours, get_language())
+            if out_of_hours:
+                return _render(request, "desk/chat_message_sent.html", {"email": data["email"]})
+            return _to_room(request, conversation)
+        form.add_error(None, _("Several conversations have been started from your connection in the last hour. Please try again later."))
+        status = 429
+    return _render(request, "desk/chat_start.html", {"form": form, "out_of_hours": out_of_hours}, status=status)
 
 
 @transaction.atomic
@@ -114,13 +121,17 @@ def _room_context(c, form, rating_form):
 def send(request: HttpRequest, public_id) -> HttpResponse:
     c = _get(public_id)
     form = ChatMessageForm(request.POST)
+    status = 200
     if c.state == State.CLOSED:
         form.is_valid()
         form.add_error(None, _("This conversation has ended. Start a new one if you have another question."))
     elif form.is_valid():
-        actions.add_message(c, Direction.IN, form.cleaned_data["body"])
-        return _to_room(request, c)
-    return _render(request, "desk/chat_room.html", _room_context(c, form, RatingForm()))
+        if throttle.allow("chat-send", str(c.public_id), settings.CHAT_MESSAGES_PER_MINUTE, 60):
+            actions.add_message(c, Direction.IN, form.cleaned_data["body"])
+            return _to_room(request, c)
+        form.add_error(None, _("You are sending messages very quickly. Please wait a moment and send again."))
+        status = 429
+    return _render(request, "desk/chat_room.html", _room_context(c, form, RatingForm()), status=status)
 
 
 @framable

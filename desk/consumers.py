@@ -3,6 +3,7 @@ gate, call the same action functions, and relay what the actions broadcast."""
 
 import asyncio
 import json
+import time
 import weakref
 
 from channels.db import database_sync_to_async
@@ -91,6 +92,17 @@ def _writer() -> _MessageWriter:
 
 class _ChatConsumer(AsyncWebsocketConsumer):
     direction = Direction.IN
+    # Per connection: a burst of BURST messages, then RATE a second (a token
+    # bucket). People type far slower; a script flooding one socket is refused
+    # ("slow_down") and the page falls back to posting, which has its own limit.
+    RATE, BURST = 5.0, 20
+
+    def _within_rate(self) -> bool:
+        now = time.monotonic()
+        tokens, last = getattr(self, "_bucket", (self.BURST, now))
+        tokens = min(self.BURST, tokens + (now - last) * self.RATE)
+        self._bucket = (tokens - 1, now) if tokens >= 1 else (tokens, now)
+        return tokens >= 1
 
     async def connect(self):
         self.conversation = await self.find()
@@ -127,6 +139,9 @@ class _ChatConsumer(AsyncWebsocketConsumer):
                 raise TypeError
         except (ValueError, KeyError, TypeError):
             await self.send_error("malformed")
+            return
+        if not self._within_rate():
+            await self.send_error("slow_down")
             return
         try:
             message = await _writer().store((self.conversation.pk, self.direction, body, self.author_id()))

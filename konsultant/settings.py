@@ -275,6 +275,13 @@ INFOLINE_EMAIL = env_str("INFOLINE_EMAIL", DEFAULT_FROM_EMAIL)
 # The web chat follows office hours (Mon–Fri 08:00–16:00, holidays closed);
 # outside them it takes a message answered by e-mail. True keeps it open (demo).
 CHAT_ALWAYS_OPEN = env_bool("CHAT_ALWAYS_OPEN", False)
+# Floods into the consultants' queue (core/throttle.py): chats one address may
+# start per hour, and messages one chat may send per minute over plain HTTP.
+CHAT_STARTS_PER_HOUR = env_int("CHAT_STARTS_PER_HOUR", 10)
+CHAT_MESSAGES_PER_MINUTE = env_int("CHAT_MESSAGES_PER_MINUTE", 30)
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: none;
+# the visitor's address is then REMOTE_ADDR).
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
 # The satisfaction-survey link mailed to an e-mail contact when their conversation
 # is closed (desk/survey.py) works this many days; within them the rating can be changed.
 SURVEY_LINK_DAYS = 30

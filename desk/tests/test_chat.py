@@ -1,5 +1,6 @@
 from django.core import mail
-from django.test import override_settings
+from django.core.cache import cache
+from django.test import TestCase, override_settings
 
 from desk import actions
 from desk.models import Channel, Conversation, Direction, State
@@ -81,3 +82,51 @@ class OutOfHoursTests(DeskTestCase):
             response = self.client.post("/en/chat/", START)
         self.assertContains(response, "We will answer by e-mail to olga@example.com")
         self.assertEqual(Conversation.objects.get().channel, Channel.EMAIL)
+
+
+class ChatLimitTests(TestCase):
+    """Floods into the consultants' queue are refused with a reason; nothing typed is lost."""
+
+    def setUp(self):
+        cache.clear()
+
+    @override_settings(CHAT_STARTS_PER_HOUR=2, CHAT_ALWAYS_OPEN=True)
+    def test_one_address_can_start_only_so_many_chats_an_hour(self):
+        for _ in range(2):
+            self.assertEqual(self.client.post("/en/chat/", START).status_code, 302)
+        refused = self.client.post("/en/chat/", START)
+        self.assertEqual(refused.status_code, 429)
+        self.assertContains(refused, "Several conversations have been started from your connection", status_code=429)
+        self.assertContains(refused, START["question"], status_code=429)  # kept in the form
+        self.assertEqual(Conversation.objects.count(), 2)
+        # Another address is not affected.
+        self.assertEqual(self.client.post("/en/chat/", START, REMOTE_ADDR="203.0.113.9").status_code, 302)
+
+    @override_settings(CHAT_STARTS_PER_HOUR=1, CHAT_ALWAYS_OPEN=True, PROXY_COUNT=1)
+    def test_behind_a_proxy_the_forwarded_address_counts(self):
+        first = self.client.post("/en/chat/", START, HTTP_X_FORWARDED_FOR="198.51.100.1")
+        second = self.client.post("/en/chat/", START, HTTP_X_FORWARDED_FOR="198.51.100.2")
+        # A client cannot escape by claiming addresses: only the proxy's entry counts.
+        third = self.client.post("/en/chat/", START, HTTP_X_FORWARDED_FOR="10.0.0.1, 198.51.100.1")
+        self.assertEqual([first.status_code, second.status_code, third.status_code], [302, 302, 429])
+
+    @override_settings(CHAT_MESSAGES_PER_MINUTE=3, CHAT_ALWAYS_OPEN=True)
+    def test_a_chat_can_post_only_so_many_messages_a_minute(self):
+        self.client.post("/en/chat/", START)
+        c = Conversation.objects.get()
+        codes = [self.client.post(f"/en/chat/{c.public_id}/send/", {"body": f"n{i}"}).status_code for i in range(4)]
+        self.assertEqual(codes, [302, 302, 302, 429])
+        refused = self.client.post(f"/en/chat/{c.public_id}/send/", {"body": "still here"})
+        self.assertContains(refused, "You are sending messages very quickly", status_code=429)
+        self.assertContains(refused, "still here", status_code=429)
+        self.assertEqual(c.messages.count(), 4)  # the question and three messages
+
+    @override_settings(
+        CHAT_STARTS_PER_HOUR=1, CHAT_ALWAYS_OPEN=True,
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}},
+    )  # fmt: skip
+    def test_with_the_cache_down_the_limits_let_people_through(self):
+        with self.assertLogs("core.throttle", "WARNING"):
+            codes = [self.client.post("/en/chat/", START).status_code for _ in range(2)]
+        self.assertEqual(codes, [302, 302])
+

@@ -64,6 +64,21 @@ class ConsumerTests(TransactionTestCase):
         self.assertEqual(async_to_sync(scenario)(), ["too_large_or_binary", "too_large_or_binary", "malformed", "invalid_message"])
         self.assertEqual(self.c.messages.count(), 0)
 
+    def test_a_flood_on_one_socket_is_slowed_down_not_stored(self):
+        async def scenario():
+            visitor = self.connect(f"/ws/chat/{self.c.public_id}/")
+            await visitor.connect()
+            for i in range(25):  # at once: more than the burst of 20
+                await visitor.send_to(text_data=json.dumps({"body": f"spam {i}"}))
+            frames = [json.loads(await visitor.receive_from(timeout=3)) for _ in range(25)]
+            await visitor.disconnect()
+            return frames
+
+        frames = async_to_sync(scenario)()
+        self.assertEqual(sum(f["type"] == "chat.message" for f in frames), 20)
+        self.assertEqual([f["error"] for f in frames if f["type"] == "error"], ["slow_down"] * 5)
+        self.assertEqual(self.c.messages.count(), 20)
+
     def test_unknown_or_closed_chats_are_refused(self):
         async def scenario():
             closed = await database_sync_to_async(lambda: Conversation.objects.filter(pk=self.c.pk).update(state=State.CLOSED))()
