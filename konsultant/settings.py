@@ -194,6 +194,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The same idea of "the visitor's address" as the chat's limits (PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "core.throttle.client_ip"
 
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("Polish")), ("en", _("English")), ("ru", _("Russian")), ("uk", _("Ukrainian"))]

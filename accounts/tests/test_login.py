@@ -25,6 +25,16 @@ class LoginTests(CastTestCase):
         self.assertEqual(response.status_code, 429)
         self.assertContains(response, "Too many failed logins", status_code=429)
 
+    def test_behind_a_proxy_the_lockout_is_per_visitor_address(self):
+        with self.settings(PROXY_COUNT=1):
+            for _ in range(settings.AXES_FAILURE_LIMIT):
+                self.client.post(URL, {"username": "konsultant", "password": "nope"}, HTTP_X_FORWARDED_FOR="198.51.100.7")
+            locked = self.client.post(URL, {"username": "konsultant", "password": "pw"}, HTTP_X_FORWARDED_FOR="198.51.100.7")
+            # The same proxy, another person: not locked out by someone else's failures.
+            other = self.client.post(URL, {"username": "konsultant", "password": "pw"}, HTTP_X_FORWARDED_FOR="198.51.100.8")
+        self.assertEqual(locked.status_code, 429)
+        self.assertRedirects(other, "/en/staff/")
+
     def test_logout_is_a_post(self):
         self.client.force_login(self.consultant)
         self.assertEqual(self.client.get("/en/staff/logout/").status_code, 405)
