@@ -64,6 +64,38 @@ KB_PATHS = {
     },
 }  # fmt: skip
 
+CTI_PATHS = {
+    "/api/v1/cti/events": {
+        "post": {
+            "summary": "A call event from the office's PBX: ringing creates the call (and looks up the caller's history), "
+            "answered assigns it, ended closes it (unanswered calls count as abandoned).",
+            "security": [{"ctiToken": []}],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["event", "call_id"], "additionalProperties": True,
+                "properties": {
+                    "event": {"type": "string", "enum": ["ringing", "answered", "ended"]},
+                    "call_id": {"type": "string", "minLength": 1, "maxLength": 100, "description": "The PBX's id of the call; events of one call share it."},
+                    "caller": {"type": "string", "maxLength": 32, "description": "The caller's number, any common format (normalised to E.164)."},
+                    "agent": {"type": "string", "description": "Username of the consultant who answered (answered events)."},
+                    "at": {"type": "string", "format": "date-time", "description": "When it happened, with a time zone; default: on receipt."},
+                    "language": {"type": "string", "enum": ["pl", "en", "ru", "uk"], "description": "The caller's choice in the voice menu, if any."},
+                    "topic": {"type": "string", "enum": ["stay", "work", "employment", "citizenship", "other"], "description": "The caller's choice in the voice menu, if any."},
+                },
+            }}}},
+            "responses": {
+                "200": {"description": "The call as the desk sees it.", "content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "conversation": {"type": "string", "format": "uuid"},
+                    "state": {"type": "string", "enum": ["queued", "offered", "active", "closed"]},
+                    "previous_conversations": {"type": "integer", "description": "The caller's earlier conversations on any channel."},
+                    "workspace_url": {"type": "string", "description": "Where the consultant sees the call and the caller's history."},
+                }}}}},
+                "400": {"description": "Malformed event; the body says why: {\"error\": \"…\"}."},
+                "401": {"description": "Missing or wrong token."},
+            },
+        }
+    },
+}  # fmt: skip
+
 SPEC = {
     "openapi": "3.1.0",
     "info": {"title": "Konsultant API", "version": "1"},
@@ -102,6 +134,10 @@ SPEC = {
 
 
 SPEC["paths"].update(KB_PATHS)
+SPEC["paths"].update(CTI_PATHS)
+SPEC.setdefault("components", {}).setdefault("securitySchemes", {})["ctiToken"] = {
+    "type": "http", "scheme": "bearer", "description": "The token set in CTI_TOKEN (Authorization: Bearer …).",
+}  # fmt: skip
 
 
 def openapi(request):

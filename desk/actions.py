@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from . import live, routing
-from .models import AgentStatus, Channel, ConsultantProfile, Contact, Conversation, Direction, Message, Outcome, State
+from .models import AgentStatus, Channel, ConsultantProfile, Contact, Conversation, Direction, Message, Outcome, State, Topic
 
 
 def normalise_phone(number: str) -> str:
@@ -238,13 +238,22 @@ def log_call(user, *, phone: str, name: str, language: str, topic: str, citizens
 
 
 @transaction.atomic
-def cti_event(event: str, call_id: str, caller: str, agent=None, at: dt.datetime | None = None) -> Conversation:
-    """A PBX event: ringing creates the call, answered assigns it, ended closes it."""
+def cti_event(
+    event: str, call_id: str, caller: str, agent=None, at: dt.datetime | None = None, language: str = "", topic: str = ""
+) -> Conversation:
+    """A PBX event: ringing creates the call, answered assigns it, ended closes it.
+    language and topic, when the PBX's voice menu asked, set the call's (and a
+    new caller's language)."""
     at = at or timezone.now()
     c = Conversation.objects.select_for_update().filter(call_id=call_id, channel=Channel.PHONE).first()
     if c is None:
-        contact = contact_for(phone=normalise_phone(caller))
-        c = Conversation.objects.create(contact=contact, channel=Channel.PHONE, language=contact.language, call_id=call_id)
+        contact = contact_for(phone=normalise_phone(caller), language=language or "pl")
+        c = Conversation.objects.create(
+            contact=contact, channel=Channel.PHONE, language=language or contact.language, topic=topic or Topic.OTHER, call_id=call_id
+        )
+    elif (language and language != c.language) or (topic and topic != c.topic):
+        c.language, c.topic = language or c.language, topic or c.topic
+        c.save(update_fields=["language", "topic"])
     if event == "answered" and c.state != State.CLOSED:
         c.state, c.assigned_to, c.answered_at = State.ACTIVE, agent or c.assigned_to, c.answered_at or at
         c.save(update_fields=["state", "assigned_to", "answered_at"])

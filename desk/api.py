@@ -13,9 +13,11 @@ from django.views.decorators.http import require_POST
 from accounts.models import User
 
 from . import actions
+from .models import Topic
 
 log = logging.getLogger(__name__)
 EVENTS = ("ringing", "answered", "ended")
+LANGUAGES = ("pl", "en", "ru", "uk")
 
 
 def _refuse(reason: str, status: int = 400) -> JsonResponse:
@@ -54,6 +56,13 @@ def cti_events(request: HttpRequest) -> JsonResponse:
         agent = User.objects.filter(username=str(data["agent"])[:150], is_active=True).first()
         if agent is None:
             return _refuse("unknown agent")
+    # What the caller chose in the PBX's voice menu ("press 1 for Polish…"),
+    # if it has one: the call then reaches the desk in that language and topic.
+    language, topic = data.get("language", ""), data.get("topic", "")
+    if language and language not in LANGUAGES:
+        return _refuse(f"language must be one of {', '.join(LANGUAGES)}")
+    if topic and topic not in Topic.values:
+        return _refuse(f"topic must be one of {', '.join(Topic.values)}")
     at = None
     if data.get("at"):
         try:
@@ -62,7 +71,7 @@ def cti_events(request: HttpRequest) -> JsonResponse:
             return _refuse("at must be an ISO 8601 timestamp")
         if at.tzinfo is None:
             return _refuse("at must include a time zone")
-    conversation = actions.cti_event(event, call_id, caller, agent, at)
+    conversation = actions.cti_event(event, call_id, caller, agent, at, language=language, topic=topic)
     history = conversation.contact.conversations.exclude(pk=conversation.pk).count()
     return JsonResponse(
         {
