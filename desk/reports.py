@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.permissions import MANAGERS, role_required
 
@@ -72,6 +73,7 @@ def _per_channel(rows) -> list[dict]:
             "within_target": round(100 * sum(w <= target for w in firsts) / offered) if offered else None,
             "target": target, "satisfaction": _mean([r["satisfaction"] for r in mine if r["satisfaction"]]),
             "first_hours": _hours(firsts), "resolution_hours": _hours(resolutions),
+            "distribution": _distribution(firsts, EMAIL_BUCKETS if channel == Channel.EMAIL else LIVE_BUCKETS),
         })  # fmt: skip
     return result
 
@@ -186,6 +188,20 @@ def _median(values):
     return round(statistics.median(values)) if values else None
 
 
+# First-response distribution: upper bounds in seconds (business seconds for
+# e-mail), the last bucket open-ended. A median hides a long tail; these show it.
+LIVE_BUCKETS = (20, 60, 180, 600)
+EMAIL_BUCKETS = (3600, 4 * 3600, 8 * 3600, 16 * 3600)
+
+
+def _distribution(seconds: list[float], bounds: tuple[int, ...]) -> list[dict]:
+    counts = [0] * (len(bounds) + 1)
+    for s in seconds:
+        counts[next((i for i, b in enumerate(bounds) if s <= b), len(bounds))] += 1
+    total = len(seconds)
+    return [{"count": n, "percent": round(100 * n / total) if total else None} for n in counts]
+
+
 def _hours(seconds):
     return round(statistics.median(seconds) / 3600, 1) if seconds else None
 
@@ -194,10 +210,30 @@ def _mean(values):
     return round(statistics.mean(values), 2) if values else None
 
 
+def _bucket_labels(bounds: tuple[int, ...], unit: str) -> list[str]:
+    """Column headings: "≤ 20 s", "21–60 s", "1–3 min"… for live, "≤ 1 h", "1–4 h"… for e-mail."""
+    def amount(seconds):
+        if unit == "h":
+            return _("%(n)s h") % {"n": seconds // 3600}
+        return _("%(n)s min") % {"n": seconds // 60} if seconds >= 60 and seconds % 60 == 0 and seconds > 60 else _("%(n)s s") % {"n": seconds}
+
+    labels = [f"≤ {amount(bounds[0])}"]
+    labels += [f"{amount(low)} – {amount(high)}" for low, high in zip(bounds, bounds[1:])]
+    labels.append(f"> {amount(bounds[-1])}")
+    return labels
+
+
 @role_required(*MANAGERS)
 def report(request: HttpRequest) -> HttpResponse:
     since, days = _period(request)
     context = {"r": compute(since, days), "days": days, "agents_range": list(AGENTS_RANGE), "target": TARGET_SECONDS}
+    rows = context["r"]["by_channel"]
+    context["distributions"] = [
+        (_("Time to first response, calls and chats: share of contacts answered within each time"),
+         _bucket_labels(LIVE_BUCKETS, "s"), [c for c in rows if not c["business_time"]]),
+        (_("Time to first response, e-mail (business hours): share of e-mails answered within each time"),
+         _bucket_labels(EMAIL_BUCKETS, "h"), [c for c in rows if c["business_time"]]),
+    ]  # fmt: skip
     top = max((n for _, n in context["r"]["by_hour"]), default=0) or 1
     context["hours"] = [(h, n, round(100 * n / top)) for h, n in context["r"]["by_hour"]]
     return render(request, "desk/reports.html", context)

@@ -44,7 +44,7 @@ class DeskPageTypesInBrowserTests(BrowserTestCase):
             with self.subTest(width=width):
                 page.set_viewport_size({"width": width, "height": 800})
                 page.goto(self.url("/uk/staff/desk/reports/"))
-                self.assertEqual(page.locator("table").count(), 7)  # Erlang A shown
+                self.assertEqual(page.locator("table").count(), 9)  # both distributions and Erlang A shown
                 self.assertNoAxeViolations(page)
 
     def test_the_rating_page_its_thanks_and_an_expired_link(self):

@@ -180,3 +180,24 @@ class PerChannelTests(DeskTestCase):
         export = self.client.get("/en/staff/desk/reports.csv").content.decode().splitlines()
         self.assertIn("resolution_s,clock", export[0])
         self.assertTrue(any(line.endswith(",7200,business,4") for line in export))
+
+
+class DistributionTests(DeskTestCase):
+    def test_first_responses_are_counted_into_time_bands(self):
+        now = timezone.now()
+        for wait in (5, 20, 45, 100, 400, 900):
+            c = self.chat()
+            Conversation.objects.filter(pk=c.pk).update(
+                enqueued_at=now - dt.timedelta(hours=1), answered_at=now - dt.timedelta(hours=1) + dt.timedelta(seconds=wait),
+                state=State.CLOSED, closed_at=now, outcome=Outcome.ANSWERED,
+            )  # fmt: skip
+        self.client.force_login(self.manager)
+        page = self.client.get("/en/staff/desk/reports/")
+        [chat] = page.context["r"]["by_channel"]
+        # ≤20 s: 5, 20; 21–60: 45; 1–3 min: 100; 3–10 min: 400; >10 min: 900.
+        self.assertEqual([b["count"] for b in chat["distribution"]], [2, 1, 1, 1, 1])
+        self.assertEqual([b["percent"] for b in chat["distribution"]], [33, 17, 17, 17, 17])
+        self.assertContains(page, "<th scope=\"col\" class=\"num\">≤ 20 s</th>", html=False)
+        self.assertContains(page, "3 min – 10 min")
+        self.assertContains(page, "33% (2)")
+        self.assertNotContains(page, "e-mail (business hours): share")  # no e-mail in this period
