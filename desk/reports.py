@@ -8,6 +8,7 @@ import datetime as dt
 import statistics
 from collections import Counter, defaultdict
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,7 +18,7 @@ from accounts.permissions import MANAGERS, role_required
 
 from . import erlang
 from .business_time import BusinessHours
-from .models import Channel, Conversation, Outcome
+from .models import Channel, Conversation, Outcome, Topic
 
 TARGET_SECONDS = 60
 TARGET_LEVEL = 0.8
@@ -25,6 +26,7 @@ AGENTS_RANGE = range(3, 9)  # the what-if columns
 # Fewer hang-ups than this give a patience estimate too noisy to staff by:
 # the report then keeps to Erlang C and says so.
 PATIENCE_MIN_ABANDONED = 5
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
 LIVE_CHANNELS = (Channel.PHONE, Channel.CHAT)  # an e-mail cannot hang up
 EMAIL_TARGET_SECONDS = 8 * 3600  # e-mail: a first answer within one business day
 
@@ -115,8 +117,9 @@ def compute(since: dt.datetime, days: int) -> dict:
     return {
         "total": len(rows),
         "by_channel": _per_channel(rows),
-        "by_language": Counter(r["language"] for r in rows).most_common(),
-        "by_topic": Counter(r["topic"] for r in rows).most_common(),
+        # Names, not codes, on the page (the CSV keeps the codes).
+        "by_language": [(LANGUAGE_NAMES.get(k, k), n) for k, n in Counter(r["language"] for r in rows).most_common()],
+        "by_topic": [(Topic(k).label if k in Topic.values else k, n) for k, n in Counter(r["topic"] for r in rows).most_common()],
         "by_hour": [(h, by_hour.get(h, 0)) for h in range(24)],
         "median_first_response": _median(waits),
         "median_handle": _median(handles),
