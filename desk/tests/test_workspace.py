@@ -24,6 +24,23 @@ class WorkspaceTests(DeskTestCase):
         c.refresh_from_db()
         self.assertEqual((c.state, c.outcome, c.tags), (State.CLOSED, "answered", ["card", "fees"]))
 
+    def test_the_applicants_draft_opens_from_the_conversation(self):
+        import datetime as dt
+
+        from applications.models import Draft
+
+        self.profile(self.consultant, {"ru": "native"})
+        c = self.chat("ru")
+        self.client.force_login(self.consultant)
+        self.client.get("/en/staff/desk/")  # the workspace routes the queue: the chat is offered
+        self.client.post(f"/en/staff/desk/c/{c.public_id}/accept/")
+        page = self.client.get(f"/en/staff/desk/c/{c.public_id}/")
+        self.assertContains(page, 'action="/en/staff/applications/" target="_blank"')
+        self.assertContains(page, 'name="code"')
+        draft, code = Draft.start("trc", dt.date(2026, 4, 27), "ru")
+        shown = self.client.post("/en/staff/applications/", {"code": code})
+        self.assertEqual(shown.context["draft"], draft)  # the lookup page itself is tested in applications
+
     def test_someone_else_cannot_accept_or_read_anothers_conversation(self):
         self.profile(self.consultant, {"ru": "native"})
         self.profile(self.leader, {"ru": "native"}, status="away")
