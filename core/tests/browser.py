@@ -54,6 +54,14 @@ class BrowserMixin:
     def url(self, path: str) -> str:
         return f"{self.live_server_url}{path}"
 
+    def log_in(self, page, username: str, lang: str = "pl", password: str = "pw-for-tests-only"):
+        """Sign a staff member in through the login form; the page lands in the staff area."""
+        page.goto(self.url(f"/{lang}/staff/login/"))
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        with page.expect_navigation():
+            page.click("form button[type=submit]")
+
     def assertNoAxeViolations(self, page):
         page.evaluate(self.axe_source)
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)

@@ -20,11 +20,8 @@ class EveryPageTypeInBrowserTests(BrowserTestCase):
     def test_staff_page_types(self):
         User.objects.create_user("kierownik", password="pw-for-tests-only", role=Role.MANAGER)
         page = self.new_page(width=1280)
-        page.goto(self.url("/pl/staff/login/"))
-        page.fill("#id_username", "kierownik")
-        page.fill("#id_password", "pw-for-tests-only")
-        page.click("form button[type=submit]")
-        page.wait_for_url("**/pl/staff/")
+        self.log_in(page, "kierownik")
+        self.assertTrue(page.url.endswith("/pl/staff/"))
         for path in ["/pl/staff/", "/en/staff/catalogue/", "/uk/staff/team/"]:
             with self.subTest(path=path):
                 page.goto(self.url(path))

@@ -30,11 +30,7 @@ class LiveChatTests(ChannelsBrowserTestCase):
         self.assertNoAxeViolations(visitor)
 
         agent = self.new_page(width=1280)
-        agent.goto(self.url("/ru/staff/login/"))
-        agent.fill("#id_username", "olena")
-        agent.fill("#id_password", "pw-for-tests-only")
-        with agent.expect_navigation():
-            agent.click("form button[type=submit]")
+        self.log_in(agent, "olena", "ru")
         agent.goto(self.url("/ru/staff/desk/"))
         self.assertNoAxeViolations(agent)
         # What the visitor is typing survives the page's own reload when the chat starts.

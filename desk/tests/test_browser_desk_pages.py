@@ -35,11 +35,8 @@ class DeskPageTypesInBrowserTests(BrowserTestCase):
         self.closed(Channel.EMAIL, 600)
         User.objects.create_user("kierownik", password="pw-for-tests-only", role=Role.MANAGER)
         page = self.new_page(width=1280)
-        page.goto(self.url("/uk/staff/login/"))
-        page.fill("#id_username", "kierownik")
-        page.fill("#id_password", "pw-for-tests-only")
-        page.click("form button[type=submit]")
-        page.wait_for_url("**/uk/staff/")
+        self.log_in(page, "kierownik", "uk")
+        self.assertTrue(page.url.endswith("/uk/staff/"))
         for width in (1280, 360):
             with self.subTest(width=width):
                 page.set_viewport_size({"width": width, "height": 800})

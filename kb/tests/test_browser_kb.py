@@ -30,11 +30,7 @@ class KbInBrowserTests(BrowserTestCase):
     def test_editor_pages_pass_axe(self):
         User.objects.create_user("lider", password="pw-for-tests-only", role=Role.LEADER)
         page = self.new_page(width=1280)
-        page.goto(self.url("/pl/staff/login/"))
-        page.fill("#id_username", "lider")
-        page.fill("#id_password", "pw-for-tests-only")
-        with page.expect_navigation():
-            page.click("form button[type=submit]")
+        self.log_in(page, "lider")
         for path in ["/pl/staff/kb/", "/pl/staff/kb/card-lost/", "/uk/staff/kb/card-lost/en/", "/pl/staff/kb/new/", "/pl/staff/kb/gaps/", "/pl/kb/card-lost/"]:
             with self.subTest(path=path):
                 page.goto(self.url(path))
