@@ -115,10 +115,17 @@ def poll(config: ImapConfig) -> int:
             pass
 
 
+def thread_headers(conversation) -> dict:
+    """In-Reply-To and References that put an outgoing mail in the conversation's
+    thread: the contact's mail program shows it under the earlier mails, and a
+    reply to it comes back into the same conversation (_thread reads both)."""
+    earlier = list(conversation.messages.exclude(email_message_id="").values_list("email_message_id", flat=True))
+    return {"In-Reply-To": earlier[-1], "References": " ".join(earlier[-10:])} if earlier else {}
+
+
 def send_reply(message: Message) -> None:
     """An answer to an e-mail conversation, in the same thread."""
     conversation = message.conversation
-    earlier = list(conversation.messages.exclude(email_message_id="").values_list("email_message_id", flat=True))
     subject = conversation.subject or "Infolinia"
     mail = DjangoEmail(
         subject=subject if subject.lower().startswith("re:") else f"Re: {subject}",
@@ -127,9 +134,6 @@ def send_reply(message: Message) -> None:
         to=[conversation.contact.email],
     )
     message_id = make_msgid(domain=settings.INFOLINE_EMAIL.split("@")[-1] or "localhost")
-    mail.extra_headers = {"Message-ID": message_id}
-    if earlier:
-        mail.extra_headers["In-Reply-To"] = earlier[-1]
-        mail.extra_headers["References"] = " ".join(earlier[-10:])
+    mail.extra_headers = {"Message-ID": message_id, **thread_headers(conversation)}
     mail.send()
     Message.objects.filter(pk=message.pk).update(email_message_id=message_id)

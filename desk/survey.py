@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .mailbox import thread_headers
 from .models import Channel, Conversation, Outcome, State
 
 
@@ -70,12 +71,7 @@ def send_survey(c: Conversation) -> None:
     with translation.override(c.language):
         body = render_to_string("desk/email_survey.txt", {"c": c, "url": survey_url(c), "days": settings.SURVEY_LINK_DAYS})
         mail = EmailMessage(_("How satisfied are you with the answer?"), body, settings.INFOLINE_EMAIL, [c.contact.email])
-    # In the thread of the conversation, as desk/mailbox.py's replies are: the
-    # contact's mail program shows it under the answer, and a reply to it comes
-    # back into the same conversation (mailbox._thread also reads References).
-    earlier = list(c.messages.exclude(email_message_id="").values_list("email_message_id", flat=True))
-    if earlier:
-        mail.extra_headers = {"In-Reply-To": earlier[-1], "References": " ".join(earlier[-10:])}
+    mail.extra_headers = thread_headers(c)  # under the answer, like the consultants' replies
     mail.send()
 
 
