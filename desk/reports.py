@@ -96,7 +96,9 @@ def compute(since: dt.datetime, days: int) -> dict:
     live_by_hour = Counter(r["enqueued_at"].astimezone(tz).hour for r in live)
     waits = [w for r in live if (w := _clock(r, "answered_at")) is not None]
     handles = [h for r in live if (h := _seconds(r["answered_at"], r["closed_at"])) is not None]
-    abandoned = sum(r["outcome"] == Outcome.ABANDONED and not r["answered_at"] for r in live)
+    # Callers who hung up before an answer, and how long they waited first.
+    hung_up = [w for r in live if r["outcome"] == Outcome.ABANDONED and not r["answered_at"] and (w := _clock(r, "closed_at")) is not None]
+    abandoned = len(hung_up)  # an abandoned conversation is a closed one
     offered = len(waits) + abandoned
     ratings = [r["satisfaction"] for r in rows if r["satisfaction"]]
     per_agent = defaultdict(lambda: {"count": 0, "handles": [], "ratings": []})
@@ -113,7 +115,8 @@ def compute(since: dt.datetime, days: int) -> dict:
         for name, a in sorted(per_agent.items())
     ]
     aht = statistics.median(handles) if handles else 300.0
-    patience, hung_up = _patience(rows)
+    # An answered caller did not run out of patience, whatever the outcome says.
+    patience = erlang.patience_estimate(waits, hung_up, PATIENCE_MIN_ABANDONED)
     return {
         "total": len(rows),
         "by_channel": _per_channel(rows),
@@ -130,28 +133,9 @@ def compute(since: dt.datetime, days: int) -> dict:
         "staffing": staffing(live_by_hour, days, aht, patience),
         "aht": round(aht),
         "patience": round(patience) if patience is not None else None,
-        "patience_abandoned": hung_up,
+        "patience_abandoned": len(hung_up),
         "patience_min": PATIENCE_MIN_ABANDONED,
     }
-
-
-def _patience(rows) -> tuple[float | None, int]:
-    """Mean patience in seconds (None if not enough data) and the hang-ups it rests on.
-
-    Live channels only. A conversation that was answered counts as an answered
-    wait whatever its outcome (its caller did not run out of patience in the
-    queue); an unanswered abandoned one waited until it was closed. Clock skew
-    never makes a wait negative.
-    """
-    answered, abandoned = [], []
-    for r in rows:
-        if r["channel"] not in LIVE_CHANNELS:
-            continue
-        if r["answered_at"]:
-            answered.append(max(_seconds(r["enqueued_at"], r["answered_at"]), 0.0))
-        elif r["outcome"] == Outcome.ABANDONED and r["closed_at"]:
-            abandoned.append(max(_seconds(r["enqueued_at"], r["closed_at"]), 0.0))
-    return erlang.patience_estimate(answered, abandoned, PATIENCE_MIN_ABANDONED), len(abandoned)
 
 
 def staffing(by_hour: Counter, days: int, aht: float, patience: float | None = None) -> list[dict]:
@@ -214,11 +198,13 @@ def _mean(values):
 
 
 def _bucket_labels(bounds: tuple[int, ...], unit: str) -> list[str]:
-    """Column headings: "≤ 20 s", "21–60 s", "1–3 min"… for live, "≤ 1 h", "1–4 h"… for e-mail."""
+    """Column headings: "≤ 20 s", "20 s – 60 s", "60 s – 3 min"… for live, "≤ 1 h", "1 h – 4 h"… for e-mail."""
     def amount(seconds):
         if unit == "h":
             return _("%(n)s h") % {"n": seconds // 3600}
-        return _("%(n)s min") % {"n": seconds // 60} if seconds >= 60 and seconds % 60 == 0 and seconds > 60 else _("%(n)s s") % {"n": seconds}
+        if seconds > 60 and seconds % 60 == 0:
+            return _("%(n)s min") % {"n": seconds // 60}
+        return _("%(n)s s") % {"n": seconds}
 
     labels = [f"≤ {amount(bounds[0])}"]
     labels += [f"{amount(low)} – {amount(high)}" for low, high in zip(bounds, bounds[1:])]
