@@ -2,6 +2,10 @@
 
 from django.http import JsonResponse
 
+from catalogue.schema import LANGS
+
+LANG_ENUM = list(LANGS)
+
 FINDING = {
     "type": "object",
     "required": ["rule", "severity", "page", "fields", "message"],
@@ -22,12 +26,12 @@ DOCUMENT = {
         "format": {"type": "string", "const": "konsultant/trc"},
         "format_version": {"type": "integer", "const": 1},
         "form_version": {"type": "string", "format": "date"},
-        "language": {"type": "string", "enum": ["pl", "en", "ru", "uk"]},
+        "language": {"type": "string", "enum": LANG_ENUM},
         "parts": {"type": "object", "additionalProperties": {"type": "object"}},
     },
 }
 
-LANG_PARAM = {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["pl", "en", "ru", "uk"], "default": "pl"}}
+LANG_PARAM = {"name": "lang", "in": "query", "schema": {"type": "string", "enum": LANG_ENUM, "default": "pl"}}
 KB_PATHS = {
     "/api/v1/kb/search": {
         "get": {
@@ -78,7 +82,7 @@ CTI_PATHS = {
                     "caller": {"type": "string", "maxLength": 32, "description": "The caller's number, any common format (normalised to E.164)."},
                     "agent": {"type": "string", "description": "Username of the consultant who answered (answered events)."},
                     "at": {"type": "string", "format": "date-time", "description": "When it happened, with a time zone; default: on receipt."},
-                    "language": {"type": "string", "enum": ["pl", "en", "ru", "uk"], "description": "The caller's choice in the voice menu, if any."},
+                    "language": {"type": "string", "enum": LANG_ENUM, "description": "The caller's choice in the voice menu, if any."},
                     "topic": {"type": "string", "enum": ["stay", "work", "employment", "citizenship", "other"], "description": "The caller's choice in the voice menu, if any."},
                 },
             }}}},
@@ -104,7 +108,7 @@ SPEC = {
             "post": {
                 "summary": "Check one or more applications and return every finding.",
                 "parameters": [
-                    {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["pl", "en", "ru", "uk"], "default": "pl"}}
+                    {"name": "lang", "in": "query", "schema": {"type": "string", "enum": LANG_ENUM, "default": "pl"}}
                 ],
                 "requestBody": {
                     "required": True,

@@ -11,13 +11,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from catalogue.schema import LANGS
 
 from . import actions
 from .models import Topic
 
 log = logging.getLogger(__name__)
 EVENTS = ("ringing", "answered", "ended")
-LANGUAGES = ("pl", "en", "ru", "uk")
 
 
 def _refuse(reason: str, status: int = 400) -> JsonResponse:
@@ -59,8 +59,8 @@ def cti_events(request: HttpRequest) -> JsonResponse:
     # What the caller chose in the PBX's voice menu ("press 1 for Polish…"),
     # if it has one: the call then reaches the desk in that language and topic.
     language, topic = data.get("language", ""), data.get("topic", "")
-    if language and language not in LANGUAGES:
-        return _refuse(f"language must be one of {', '.join(LANGUAGES)}")
+    if language and language not in LANGS:
+        return _refuse(f"language must be one of {', '.join(LANGS)}")
     if topic and topic not in Topic.values:
         return _refuse(f"topic must be one of {', '.join(Topic.values)}")
     at = None
